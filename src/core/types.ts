@@ -1,0 +1,249 @@
+// The domain's shared vocabulary. Pure types: no Office, no Graph, no React, no I/O.
+// Field names follow the JSON interchange format in docs/domain.md (strategies.json, message.json).
+
+/** ISO-8601 calendar date, `YYYY-MM-DD`. */
+export type IsoDate = string;
+/** ISO-8601 instant with zone, e.g. `2025-03-04T10:15:00Z`. */
+export type IsoInstant = string;
+
+export type StrategyStatus = 'draft' | 'active' | 'suspended' | 'ended';
+export type Reason = 'aggressive-or-abusive' | 'unreasonably-persistent' | 'unreasonable-demands';
+export type Channel = 'email' | 'post' | 'phone' | 'in-person' | 'online-form';
+export type ResponsePolicy = 'respond' | 'respond-within-days' | 'read-not-respond';
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface Spoc {
+  name: string;
+  address: string;
+  since?: IsoDate;
+}
+
+export interface Advocate {
+  name: string;
+  addresses: string[];
+  /** Contact must come through the advocate (ADVOCATE_REQUIRED when the person writes directly). */
+  required: boolean;
+}
+
+export interface ContactLimit {
+  max: number;
+  periodDays: number;
+}
+
+export interface PermittedTime {
+  days: Weekday[];
+  /** `HH:MM`, local to the strategy's time zone. */
+  from: string;
+  to: string;
+}
+
+export interface ReasonableAdjustment {
+  description: string;
+  agreed?: IsoDate;
+  reviewDate?: IsoDate;
+}
+
+export interface Strategy {
+  id: string;
+  personName: string;
+  knownNames: string[];
+  emailAddresses: string[];
+  status: StrategyStatus;
+  matterRefs: string[];
+  reasons: Reason[];
+  reasonNarrative?: string;
+  permittedChannels: Channel[];
+  designatedAddress?: string;
+  spoc?: Spoc;
+  advocate?: Advocate;
+  contactLimit?: ContactLimit;
+  permittedTimes: PermittedTime[];
+  /** IANA zone for permittedTimes; defaults to the organisation's (config.timeZone). */
+  timeZone?: string;
+  responsePolicy: ResponsePolicy;
+  responseDays?: number;
+  refuseReopen: boolean;
+  reasonableAdjustments: ReasonableAdjustment[];
+  warningGiven?: IsoDate;
+  notifiedInWriting?: IsoDate;
+  startDate?: IsoDate;
+  nextReviewDate?: IsoDate;
+  lastReviewedDate?: IsoDate;
+  lastReviewedBy?: string;
+  decidedBy?: string;
+  /** SharePoint concurrency token, carried through edits; absent for JSON input. */
+  eTag?: string;
+}
+
+export interface Mailbox {
+  name?: string;
+  address: string;
+}
+
+export interface Message {
+  internetMessageId: string;
+  receivedDateTime: IsoInstant;
+  from: Mailbox;
+  to: Mailbox[];
+  cc: Mailbox[];
+  subject: string;
+  /** Plain text. Never rendered as HTML. */
+  body: string;
+}
+
+/** An earlier contact, from the contact log (fingerprint) or from history.json (body). */
+export interface HistoryEntry {
+  internetMessageId: string;
+  receivedDateTime: IsoInstant;
+  from: Mailbox;
+  body?: string;
+  fingerprint?: Fingerprint;
+  strategyId?: string;
+}
+
+/** A one-way, compact representation of a text for repeat detection (see core/repeat). */
+export interface Fingerprint {
+  /** Algorithm/version tag, so stored fingerprints can be recognised and compared safely. */
+  v: string;
+  /** Opaque encoded signature (e.g. MinHash values, base64). Cannot be turned back into text. */
+  sig: string;
+  /** Number of shingles the text had; small texts are not compared. */
+  n: number;
+}
+
+/** Organisation settings (config.json, or the SharePoint settings list). */
+export interface Config {
+  staffDomains: string[];
+  /** Mailbox address (normalised) → team name, for MULTIPLE_RECIPIENTS. */
+  teams: Record<string, string>;
+  spocRotationMonths: number;
+  reviewMaxDays: number;
+  timeZone: string;
+  /** Terms lists by indicator code; absent codes use the shipped defaults. */
+  terms?: Partial<Record<IndicatorCode, string[]>>;
+  /** Similarity (0..1) at or above which a message counts as REPEATED_CONTENT. */
+  repeatThreshold?: number;
+}
+
+export type Severity = 'breach' | 'warning' | 'info';
+
+export const FLAG_SEVERITY = {
+  CHANNEL_NOT_PERMITTED: 'breach',
+  WRONG_ADDRESS: 'breach',
+  NOT_SPOC: 'breach',
+  MULTIPLE_RECIPIENTS: 'breach',
+  ADVOCATE_REQUIRED: 'breach',
+  OUTSIDE_PERMITTED_TIME: 'breach',
+  CONTACT_LIMIT_EXCEEDED: 'breach',
+  REOPEN_DEMAND: 'warning',
+  REPEATED_CONTENT: 'warning',
+  READ_NOT_RESPOND: 'info',
+  OTHER_MATTER: 'info',
+  REASONABLE_ADJUSTMENTS: 'info',
+  POSSIBLE_EVASION: 'warning',
+  REVIEW_OVERDUE: 'warning',
+  SPOC_ROTATION_DUE: 'warning',
+  ADJUSTMENT_REVIEW_DUE: 'warning',
+  STRATEGY_NOT_ACTIVE: 'info',
+} as const satisfies Record<string, Severity>;
+
+export type FlagCode = keyof typeof FLAG_SEVERITY;
+
+/** A flag: code and severity always agree (the severity is derived from the code). */
+export type Flag = {
+  [C in FlagCode]: {
+    code: C;
+    severity: (typeof FLAG_SEVERITY)[C];
+    strategyId: string;
+    /** One sentence that says why, naming the strategy field it comes from. */
+    message: string;
+    /** The strategy field(s) the flag comes from, e.g. `spoc`, `permittedTimes`. */
+    field: string;
+  };
+}[FlagCode];
+
+export const INDICATOR_CODES = [
+  'SAFEGUARDING',
+  'SELF_HARM',
+  'THREAT',
+  'NEW_ALLEGATION',
+  'MANDATORY_REFERRAL',
+  'CRIMINAL_MATTER',
+  'NEW_COMPLAINT',
+  'ABUSIVE_LANGUAGE',
+] as const;
+export type IndicatorCode = (typeof INDICATOR_CODES)[number];
+
+/** A phrase hit in the body: [start, end) are UTF-16 offsets into Message.body. */
+export interface Indicator {
+  code: IndicatorCode;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export type MatchVia = 'sender' | 'advocate';
+
+export interface StrategyMatch {
+  strategyId: string;
+  via: MatchVia;
+}
+
+/** Why a sender resembles a restricted person (never a silent match). */
+export type EvasionKind = 'confusable-address' | 'same-local-part' | 'same-display-name';
+
+export interface EvasionWarning {
+  strategyId: string;
+  kind: EvasionKind;
+  /** The strategy value it resembles (an address or a name). */
+  resembles: string;
+}
+
+export interface Evaluation {
+  matches: StrategyMatch[];
+  evasions: EvasionWarning[];
+  flags: Flag[];
+  indicators: Indicator[];
+  /** Always true: every message is read (lancs 3.10). Kept explicit for the interchange format. */
+  readRequired: true;
+  /** Fingerprint of this message's body, for the contact log and later repeat checks. */
+  fingerprint: Fingerprint;
+}
+
+// ---- The read gate -------------------------------------------------------------------------
+
+export const READ_QUESTIONS = ['newComplaintOrAllegation', 'criminalMatter', 'safeguardingOrRisk', 'otherAction'] as const;
+export type ReadQuestion = (typeof READ_QUESTIONS)[number];
+
+/** All four questions answered. Partial answers are a different type, so they cannot be filed. */
+export type ReadAnswers = Record<ReadQuestion, boolean>;
+export type PartialReadAnswers = Partial<Record<ReadQuestion, boolean>>;
+
+export type Disposition =
+  | { kind: 'escalate'; reasons: ReadQuestion[]; forwardTo?: string }
+  | { kind: 'auto-file'; strategyId: string; folder: string }
+  | { kind: 'breach'; strategyIds: string[]; breachCodes: FlagCode[]; reminderAvailable: boolean }
+  | { kind: 'handled-normally' };
+
+export type DispositionKind = Disposition['kind'];
+
+// ---- The contact log ----------------------------------------------------------------------
+
+export interface ContactLogRecord {
+  /** Idempotency key derived from the message identity: a retry never makes a second row. */
+  key: string;
+  internetMessageId: string;
+  receivedDateTime: IsoInstant;
+  sender: string;
+  recipients: string[];
+  strategyIds: string[];
+  personNames: string[];
+  flagCodes: FlagCode[];
+  indicatorCodes: IndicatorCode[];
+  answers: ReadAnswers;
+  reader: string;
+  readAt: IsoInstant;
+  disposition: DispositionKind;
+  folder?: string;
+  fingerprint: Fingerprint;
+}

@@ -1,0 +1,80 @@
+// Ports the taskpane receives for SharePoint lists and mail via Microsoft Graph.
+// Implementations live beside this file; tests give the UI fakes of these interfaces.
+import type { ContactLogRecord, Fingerprint, HistoryEntry, IndicatorCode, Strategy } from '../core/types';
+
+/** A list row that failed validation: reported, never silently dropped. */
+export interface RejectedRow {
+  itemId: string;
+  /** Clear message naming the strategy (id/person if known) and the field. */
+  message: string;
+}
+
+export interface StrategySnapshot {
+  strategies: Strategy[];
+  rejected: RejectedRow[];
+  /** When the snapshot was last brought up to date (ISO instant). */
+  syncedAt: string;
+}
+
+export type SaveResult =
+  | { kind: 'saved'; strategy: Strategy }
+  | { kind: 'conflict'; current: Strategy | null }
+  | { kind: 'forbidden'; message: string };
+
+export interface StrategyRepository {
+  /** Full paged load first time, delta refresh afterwards (re-sync on 410). */
+  sync(): Promise<StrategySnapshot>;
+  /** The last snapshot in memory, no request. */
+  cached(): StrategySnapshot | null;
+  create(strategy: Omit<Strategy, 'id' | 'eTag'>): Promise<SaveResult>;
+  /** Update with If-Match on strategy.eTag; a 412 comes back as `conflict`, never overwritten. */
+  update(strategy: Strategy): Promise<SaveResult>;
+}
+
+export interface ContactLogRepository {
+  /** Idempotent on record.key: a retry never creates a second row. */
+  append(record: ContactLogRecord): Promise<'created' | 'exists'>;
+  /** Earlier contacts from these addresses since an instant (for contact limits and repeats). */
+  history(senderAddresses: readonly string[], sinceIso: string): Promise<HistoryEntry[]>;
+  /** Rows for a strategy since an instant (review pack). */
+  forStrategy(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]>;
+}
+
+export interface Settings {
+  staffDomains: string[];
+  teams: Record<string, string>;
+  spocRotationMonths: number;
+  reviewMaxDays: number;
+  timeZone: string;
+  terms: Partial<Record<IndicatorCode, string[]>>;
+  rbnrFolder: string;
+  escalationMailbox?: string;
+  categories: {
+    escalate: string;
+    rbnrFiled: string;
+    breach: string;
+    read: string;
+    breachConfirmed: string;
+    reminderSent: string;
+    reviewNeeded: string;
+    escalateToDecisionMaker: string;
+  };
+  reminderTemplate: string;
+}
+
+export interface SettingsRepository {
+  load(): Promise<Settings>;
+}
+
+export interface MailActions {
+  /** Ensures the folder exists (by display name under the Inbox) and moves the message; returns the new id. */
+  moveToFolder(restId: string, folderName: string): Promise<{ id: string }>;
+  /** Adds categories, keeping the ones already there (read, merge, write). */
+  addCategories(restId: string, names: readonly string[]): Promise<void>;
+  /** Makes sure these master categories exist (403 on a shared mailbox is tolerated and reported). */
+  ensureMasterCategories(names: readonly string[]): Promise<{ missing: string[] }>;
+  /** Forwards to a mailbox with a comment (escalation). Never a reply to the sender. */
+  forward(restId: string, to: string, comment: string): Promise<void>;
+}
+
+export type { Fingerprint };
