@@ -60,6 +60,8 @@ export interface Settings {
     escalateToDecisionMaker: string;
   };
   reminderTemplate: string;
+  /** UPNs shown supervisor functions. SharePoint permissions are what enforce it (403 otherwise). */
+  supervisors: string[];
 }
 
 export interface SettingsRepository {

@@ -1,0 +1,13 @@
+// Where the taskpane finds Graph, SharePoint and its identity provider. Production values are
+// set at build time (webpack DefinePlugin); the sandbox page injects its own before the bundle.
+export interface RuntimeConfig {
+  mode: 'production' | 'sandbox';
+  /** e.g. https://graph.microsoft.com/v1.0, or the emulator's https://localhost:PORT/v1.0 */
+  graphBaseUrl: string;
+  /** SharePoint site holding the lists: hostname and server-relative path. */
+  siteHostname: string;
+  sitePath: string;
+  /** Entra app (client) id and authority for MSAL; unused in the sandbox (dev tokens). */
+  clientId: string;
+  authority: string;
+}
