@@ -212,7 +212,12 @@ export interface Evaluation {
 
 // ---- The read gate -------------------------------------------------------------------------
 
-export const READ_QUESTIONS = ['newComplaintOrAllegation', 'criminalMatter', 'safeguardingOrRisk', 'otherAction'] as const;
+export const READ_QUESTIONS = [
+  'newComplaintOrAllegation',
+  'criminalMatter',
+  'safeguardingOrRisk',
+  'otherAction',
+] as const;
 export type ReadQuestion = (typeof READ_QUESTIONS)[number];
 
 /** All four questions answered. Partial answers are a different type, so they cannot be filed. */
