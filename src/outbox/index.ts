@@ -1,0 +1,3 @@
+export { createOutbox, DEFAULT_DB_NAME } from './outbox';
+export type { Outbox, OutboxOptions, OutboxState, Scheduler, SendResult } from './outbox';
+export { createDirectOutbox } from './direct';

@@ -1,0 +1,302 @@
+// A durable outbox for contact-log rows. A decision is written to IndexedDB first (so it
+// survives a closed pane, a reload or an offline laptop) and only then is the mail filed; rows
+// are sent to SharePoint in the background and removed only once the repository has
+// confirmed them ('created' or 'exists'). Sending is idempotent on record.key at the
+// repository, so a row sent twice (a crash between send and delete) never makes two rows.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { ContactLogRecord } from '../core/types';
+import { nextDelayMs, retryAfterOf, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
+
+export type SendResult = 'created' | 'exists';
+
+export interface OutboxState {
+  /** Rows written here and not yet confirmed by SharePoint. */
+  pending: number;
+  /** The last send failure (cleared by the next success), for the UI's status line. */
+  lastError: string | null;
+  /** When the next automatic attempt is due (epoch ms), if rows are waiting. */
+  nextRetryAt: number | null;
+}
+
+export interface Outbox {
+  /** Resolves once the row is durably stored; a second enqueue of the same key keeps the first. */
+  enqueue(record: ContactLogRecord): Promise<void>;
+  /** Sends what is due now. Concurrent calls share one run; no row is sent twice by one outbox. */
+  flush(): Promise<void>;
+  state(): OutboxState;
+  subscribe(listener: (state: OutboxState) => void): () => void;
+  close(): void;
+}
+
+export interface Scheduler {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export interface OutboxOptions {
+  send: (record: ContactLogRecord) => Promise<SendResult>;
+  dbName?: string;
+  backoff?: BackoffPolicy;
+  /** How long a row claimed for sending is reserved against other panes sharing the database. */
+  leaseMs?: number;
+  now?: () => number;
+  random?: () => number;
+  scheduler?: Scheduler;
+  /** Where `online` and `visibilitychange` come from; absent in tests and workers. */
+  events?: { window?: EventTarget; document?: EventTarget & { visibilityState?: string } };
+}
+
+interface Row {
+  key: string;
+  record: ContactLogRecord;
+  queuedAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  /** A pane that claimed the row to send it; others leave it alone until the lease ends. */
+  leaseUntil: number;
+  leaseOwner: string;
+  lastError?: string;
+}
+
+interface OutboxDb extends DBSchema {
+  rows: { key: string; value: Row };
+}
+
+export const DEFAULT_DB_NAME = 'cst-outbox';
+const DEFAULT_LEASE_MS = 60_000;
+
+/** Opens (or creates) the outbox database and starts sending anything left from last time. */
+export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
+  const db = await openDB<OutboxDb>(options.dbName ?? DEFAULT_DB_NAME, 1, {
+    upgrade(database) {
+      database.createObjectStore('rows', { keyPath: 'key' });
+    },
+  });
+  const outbox = new IdbOutbox(db, options);
+  await outbox.start();
+  return outbox;
+}
+
+class IdbOutbox implements Outbox {
+  private readonly owner = `pane-${Math.random().toString(36).slice(2)}`;
+  private readonly now: () => number;
+  private readonly random: () => number;
+  private readonly scheduler: Scheduler;
+  private readonly backoff: BackoffPolicy;
+  private readonly leaseMs: number;
+  private readonly listeners = new Set<(s: OutboxState) => void>();
+  private current: OutboxState = { pending: 0, lastError: null, nextRetryAt: null };
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private pausedUntil = 0;
+  /** Set by `online`/`visibilitychange`: try every row now, whatever its backoff said. */
+  private force = false;
+  private timer: unknown = null;
+  private closed = false;
+  private readonly detach: Array<() => void> = [];
+
+  constructor(
+    private readonly db: IDBPDatabase<OutboxDb>,
+    private readonly options: OutboxOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.random = options.random ?? Math.random;
+    this.scheduler = options.scheduler ?? {
+      setTimeout: (fn, ms) => globalThis.setTimeout(fn, ms),
+      clearTimeout: (h) => globalThis.clearTimeout(h as ReturnType<typeof setTimeout>),
+    };
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+    this.leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  }
+
+  async start(): Promise<void> {
+    this.listen();
+    await this.refreshState();
+    // A new pane tries what an earlier one left behind at once, whatever its backoff said.
+    this.force = true;
+    void this.flush();
+  }
+
+  async enqueue(record: ContactLogRecord): Promise<void> {
+    const tx = this.db.transaction('rows', 'readwrite');
+    const existing = await tx.store.get(record.key);
+    if (!existing) {
+      const at = this.now();
+      await tx.store.put({
+        key: record.key,
+        record,
+        queuedAt: at,
+        attempts: 0,
+        nextAttemptAt: at,
+        leaseUntil: 0,
+        leaseOwner: '',
+      });
+    }
+    await tx.done;
+    await this.refreshState();
+    void this.flush();
+  }
+
+  flush(): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.rerun = false;
+          await this.drain();
+        } while (this.rerun && !this.closed);
+      } catch (err) {
+        this.fail(err);
+      } finally {
+        this.running = null;
+      }
+      await this.refreshState();
+      this.schedule();
+    })();
+    return this.running;
+  }
+
+  state(): OutboxState {
+    return this.current;
+  }
+
+  subscribe(listener: (s: OutboxState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer !== null) this.scheduler.clearTimeout(this.timer);
+    this.timer = null;
+    for (const off of this.detach.splice(0)) off();
+    this.listeners.clear();
+    this.db.close();
+  }
+
+  /** Sends every due row, oldest-due first; a failure pauses the whole outbox (it is usually the network). */
+  private async drain(): Promise<void> {
+    if (this.now() < this.pausedUntil) return;
+    const claimed = await this.claimDue();
+    for (let i = 0; i < claimed.length; i++) {
+      const row = claimed[i]!;
+      if (this.closed) return;
+      try {
+        await this.options.send(row.record);
+      } catch (err) {
+        await this.release(row, err, claimed.slice(i + 1));
+        return;
+      }
+      await this.db.delete('rows', row.key);
+      this.setState({ lastError: null });
+    }
+  }
+
+  /** Marks due rows as ours in one transaction, so another pane on the same database skips them. */
+  private async claimDue(): Promise<Row[]> {
+    const tx = this.db.transaction('rows', 'readwrite');
+    const at = this.now();
+    const force = this.force;
+    this.force = false;
+    const due = (await tx.store.getAll())
+      .filter((r) => (force || r.nextAttemptAt <= at) && r.leaseUntil <= at)
+      .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.queuedAt - b.queuedAt);
+    for (const row of due) {
+      row.leaseUntil = at + this.leaseMs;
+      row.leaseOwner = this.owner;
+      await tx.store.put(row);
+    }
+    await tx.done;
+    return due;
+  }
+
+  /** The failed row waits its backoff; rows not yet tried go back untouched. */
+  private async release(failed: Row, err: unknown, untried: Row[]): Promise<void> {
+    const at = this.now();
+    const attempts = failed.attempts + 1;
+    const delay = nextDelayMs(this.backoff, attempts, retryAfterOf(err), this.random);
+    const message = describe(err);
+    const tx = this.db.transaction('rows', 'readwrite');
+    await tx.store.put({
+      ...failed,
+      attempts,
+      nextAttemptAt: at + delay,
+      leaseUntil: 0,
+      leaseOwner: '',
+      lastError: message,
+    });
+    for (const row of untried) await tx.store.put({ ...row, leaseUntil: 0, leaseOwner: '' });
+    await tx.done;
+    this.pausedUntil = at + delay;
+    this.setState({ lastError: message });
+  }
+
+  private fail(err: unknown): void {
+    this.setState({ lastError: describe(err) });
+  }
+
+  private async refreshState(): Promise<void> {
+    if (this.closed) return;
+    let rows: Row[];
+    try {
+      rows = await this.db.getAll('rows');
+    } catch {
+      return; // closed while reading: nothing left to report to
+    }
+    const next = rows.length
+      ? Math.max(this.pausedUntil, Math.min(...rows.map((r) => Math.max(r.nextAttemptAt, r.leaseUntil))))
+      : null;
+    this.setState({ pending: rows.length, nextRetryAt: next });
+  }
+
+  private schedule(): void {
+    if (this.closed) return;
+    if (this.timer !== null) this.scheduler.clearTimeout(this.timer);
+    this.timer = null;
+    const at = this.current.nextRetryAt;
+    if (at === null) return;
+    this.timer = this.scheduler.setTimeout(
+      () => {
+        this.timer = null;
+        void this.flush();
+      },
+      Math.max(0, at - this.now()),
+    );
+  }
+
+  /** Coming back online or to the foreground is a good moment to retry at once. */
+  private listen(): void {
+    const { window: win, document: doc } = this.options.events ?? {};
+    const retryNow = (): void => {
+      this.pausedUntil = 0;
+      this.force = true;
+      void this.flush();
+    };
+    if (win) {
+      win.addEventListener('online', retryNow);
+      this.detach.push(() => win.removeEventListener('online', retryNow));
+    }
+    if (doc) {
+      const onVisible = (): void => {
+        if (doc.visibilityState === 'visible') retryNow();
+      };
+      doc.addEventListener('visibilitychange', onVisible);
+      this.detach.push(() => doc.removeEventListener('visibilitychange', onVisible));
+    }
+  }
+
+  private setState(patch: Partial<OutboxState>): void {
+    this.current = { ...this.current, ...patch };
+    for (const listener of this.listeners) listener(this.current);
+  }
+}
+
+function describe(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  // A status line, not a log: keep it short and never echo a long server body.
+  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
+}

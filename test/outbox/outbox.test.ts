@@ -1,0 +1,244 @@
+import 'fake-indexeddb/auto';
+import { createOutbox, type Outbox, type OutboxOptions, type Scheduler } from '../../src/outbox';
+import type { ContactLogRecord } from '../../src/core/types';
+
+function record(id: string, extra: Partial<ContactLogRecord> = {}): ContactLogRecord {
+  return {
+    key: `msg:${id}`,
+    internetMessageId: `<${id}@example.com>`,
+    receivedDateTime: '2025-03-04T10:15:00Z',
+    sender: 'paul.example@example.com',
+    recipients: ['psd@force.example.police.uk'],
+    strategyIds: ['CS-0042'],
+    personNames: ['Paul Example'],
+    flagCodes: [],
+    indicatorCodes: [],
+    answers: {
+      newComplaintOrAllegation: false,
+      criminalMatter: false,
+      safeguardingOrRisk: false,
+      otherAction: false,
+    },
+    reader: 'sam.handler@force.example.police.uk',
+    readAt: '2025-03-04T10:20:00Z',
+    disposition: 'handled-normally',
+    fingerprint: { v: 'mh1', sig: 'AAAA', n: 12 },
+    ...extra,
+  };
+}
+
+/** A clock and timer queue the test drives by hand. */
+function manualTime(start = 1_000_000) {
+  let now = start;
+  let timers: Array<{ at: number; fn: () => void; id: number }> = [];
+  let nextId = 1;
+  const scheduler: Scheduler = {
+    setTimeout(fn, ms) {
+      const id = nextId++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout(id) {
+      timers = timers.filter((t) => t.id !== id);
+    },
+  };
+  return {
+    scheduler,
+    now: () => now,
+    /** Moves the clock and fires the timers that came due. */
+    advance(ms: number) {
+      now += ms;
+      const due = timers.filter((t) => t.at <= now);
+      timers = timers.filter((t) => t.at > now);
+      for (const t of due) t.fn();
+    },
+    pendingTimers: () => timers.length,
+  };
+}
+
+let dbCounter = 0;
+const opened: Outbox[] = [];
+
+async function open(options: Partial<OutboxOptions> & Pick<OutboxOptions, 'send'>, dbName?: string) {
+  const time = manualTime();
+  const outbox = await createOutbox({
+    dbName: dbName ?? `outbox-test-${++dbCounter}`,
+    now: time.now,
+    scheduler: time.scheduler,
+    random: () => 0.5,
+    ...options,
+  });
+  opened.push(outbox);
+  await outbox.flush();
+  return { outbox, time };
+}
+
+afterEach(() => {
+  for (const o of opened.splice(0)) o.close();
+});
+
+const offline = () => Promise.reject(new TypeError('Failed to fetch'));
+
+describe('outbox', () => {
+  test('a queued row is sent once and then leaves the outbox', async () => {
+    const send = jest.fn().mockResolvedValue('created');
+    const { outbox } = await open({ send });
+    await outbox.enqueue(record('a'));
+    await outbox.flush();
+    expect(send).toHaveBeenCalledTimes(1);
+    expect(send.mock.calls[0][0].key).toBe('msg:a');
+    expect(outbox.state().pending).toBe(0);
+  });
+
+  test('enqueuing the same message twice keeps one row (the first decision)', async () => {
+    const sent: ContactLogRecord[] = [];
+    let online = false;
+    const send = jest.fn(async (r: ContactLogRecord) => {
+      if (!online) throw new TypeError('Failed to fetch');
+      sent.push(r);
+      return 'created' as const;
+    });
+    const win = new EventTarget();
+    const { outbox } = await open({ send, events: { window: win } });
+    await outbox.enqueue(record('a', { disposition: 'escalate' }));
+    await outbox.enqueue(record('a', { disposition: 'handled-normally' }));
+    await outbox.flush();
+    expect(outbox.state().pending).toBe(1);
+    online = true;
+    win.dispatchEvent(new Event('online'));
+    await outbox.flush();
+    expect(sent.map((r) => r.disposition)).toEqual(['escalate']);
+  });
+
+  test('offline: the row is kept, the failure is reported and a retry is scheduled with backoff', async () => {
+    const { outbox, time } = await open({ send: offline });
+    await outbox.enqueue(record('a'));
+    await outbox.flush();
+    const state = outbox.state();
+    expect(state.pending).toBe(1);
+    expect(state.lastError).toMatch(/Failed to fetch/);
+    expect(state.nextRetryAt).not.toBeNull();
+    expect(state.nextRetryAt! - time.now()).toBeGreaterThanOrEqual(1_000);
+    expect(time.pendingTimers()).toBe(1);
+  });
+
+  test('the timer retries after the backoff, and a success clears the error', async () => {
+    let online = false;
+    const send = jest.fn(async () => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return 'created' as const;
+    });
+    const { outbox, time } = await open({ send });
+    await outbox.enqueue(record('a'));
+    await outbox.flush();
+    online = true;
+    time.advance(10_000);
+    await outbox.flush();
+    expect(send).toHaveBeenCalledTimes(2);
+    expect(outbox.state()).toMatchObject({ pending: 0, lastError: null, nextRetryAt: null });
+  });
+
+  test('rows survive a reload: a new outbox over the same database sends them, once', async () => {
+    const name = `outbox-reload-${++dbCounter}`;
+    const first = await open({ send: offline }, name);
+    await first.outbox.enqueue(record('a'));
+    await first.outbox.enqueue(record('b'));
+    first.outbox.close();
+
+    const send = jest.fn().mockResolvedValue('created');
+    const second = await open({ send }, name);
+    await second.outbox.flush();
+    expect(send.mock.calls.map((c) => c[0].key).sort()).toEqual(['msg:a', 'msg:b']);
+    expect(second.outbox.state().pending).toBe(0);
+  });
+
+  test('concurrent flushes never send a row twice', async () => {
+    const gates: Array<() => void> = [];
+    const send = jest.fn(
+      (_r: ContactLogRecord) =>
+        new Promise<'created'>((resolve) => {
+          gates.push(() => resolve('created'));
+        }),
+    );
+    const { outbox } = await open({ send });
+    const rows = ['a', 'b', 'c'].map((id) => record(id));
+    await Promise.all(rows.map((r) => outbox.enqueue(r)));
+    const flushes = Promise.all([outbox.flush(), outbox.flush(), outbox.flush()]);
+    // Release sends as they arrive until everything is through.
+    while (send.mock.calls.length < 3 || gates.length) {
+      await new Promise((r) => setTimeout(r, 1));
+      gates.splice(0).forEach((open) => open());
+    }
+    await flushes;
+    await outbox.flush();
+    expect(send.mock.calls.map((c) => c[0].key).sort()).toEqual(['msg:a', 'msg:b', 'msg:c']);
+    expect(outbox.state().pending).toBe(0);
+  });
+
+  test('two panes on the same database do not both send a row', async () => {
+    const name = `outbox-shared-${++dbCounter}`;
+    const seen: string[] = [];
+    const send = async (r: ContactLogRecord) => {
+      seen.push(r.key);
+      await new Promise((res) => setTimeout(res, 5));
+      return 'created' as const;
+    };
+    const a = await open({ send: offline }, name);
+    for (const id of ['a', 'b', 'c', 'd']) await a.outbox.enqueue(record(id));
+    a.outbox.close();
+    const [p1, p2] = await Promise.all([open({ send }, name), open({ send }, name)]);
+    await Promise.all([p1.outbox.flush(), p2.outbox.flush()]);
+    expect(seen.sort()).toEqual(['msg:a', 'msg:b', 'msg:c', 'msg:d']);
+  });
+
+  test('a Retry-After from the server is honoured', async () => {
+    const throttled = Object.assign(new Error('Too many requests'), { retryAfter: 30 });
+    const { outbox, time } = await open({ send: () => Promise.reject(throttled) });
+    await outbox.enqueue(record('a'));
+    await outbox.flush();
+    expect(outbox.state().nextRetryAt! - time.now()).toBe(30_000);
+  });
+
+  test('coming back online retries at once, ignoring the backoff', async () => {
+    let online = false;
+    const send = jest.fn(async () => {
+      if (!online) throw new TypeError('Failed to fetch');
+      return 'exists' as const;
+    });
+    const win = new EventTarget();
+    const { outbox } = await open({ send, events: { window: win } });
+    await outbox.enqueue(record('a'));
+    await outbox.flush();
+    expect(outbox.state().pending).toBe(1);
+    online = true;
+    win.dispatchEvent(new Event('online'));
+    await outbox.flush();
+    expect(outbox.state().pending).toBe(0);
+  });
+
+  test('a row that keeps failing does not hold back the others', async () => {
+    const send = jest.fn(async (r: ContactLogRecord) => {
+      if (r.key === 'msg:bad') throw new Error('400 invalidRequest');
+      return 'created' as const;
+    });
+    const { outbox, time } = await open({ send });
+    await outbox.enqueue(record('bad'));
+    time.advance(1);
+    await outbox.enqueue(record('good'));
+    await outbox.flush();
+    time.advance(5_000);
+    await outbox.flush();
+    const keys = send.mock.calls.map((c) => c[0].key);
+    expect(keys).toContain('msg:good');
+    expect(outbox.state().pending).toBe(1);
+  });
+
+  test('subscribers hear the pending count change', async () => {
+    const { outbox } = await open({ send: offline });
+    const counts: number[] = [];
+    outbox.subscribe((s) => counts.push(s.pending));
+    await outbox.enqueue(record('a'));
+    await outbox.flush();
+    expect(counts).toContain(1);
+  });
+});
