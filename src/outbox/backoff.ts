@@ -24,15 +24,30 @@ export function nextDelayMs(
 }
 
 /**
- * The wait a failed send asked for, if its error says (a `retryAfterMs` number, or a
- * `retryAfter` in seconds as Graph's Retry-After header gives it). Anything else: none.
+ * The wait a failed send asked for, if its error says: a `retryAfterMs` number, a `retryAfter`
+ * in seconds, or a `Retry-After` response header (seconds or an HTTP date, as Graph sends it).
+ * Anything else: none. Duck-typed, so the outbox does not depend on the Graph client.
  */
-export function retryAfterOf(err: unknown): number | null {
+export function retryAfterOf(err: unknown, nowMs: number = Date.now()): number | null {
   if (typeof err !== 'object' || err === null) return null;
-  const { retryAfterMs, retryAfter } = err as { retryAfterMs?: unknown; retryAfter?: unknown };
-  if (typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0)
-    return retryAfterMs;
-  if (typeof retryAfter === 'number' && Number.isFinite(retryAfter) && retryAfter >= 0)
-    return retryAfter * 1000;
-  return null;
+  const { retryAfterMs, retryAfter, headers } = err as {
+    retryAfterMs?: unknown;
+    retryAfter?: unknown;
+    headers?: unknown;
+  };
+  if (isWait(retryAfterMs)) return retryAfterMs;
+  if (isWait(retryAfter)) return retryAfter * 1000;
+  const header =
+    typeof (headers as Headers | undefined)?.get === 'function'
+      ? (headers as Headers).get('retry-after')
+      : null;
+  if (!header) return null;
+  const seconds = Number(header.trim());
+  if (header.trim() !== '' && isWait(seconds)) return seconds * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+}
+
+function isWait(n: unknown): n is number {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0;
 }

@@ -218,7 +218,7 @@ class IdbOutbox implements Outbox {
   private async release(failed: Row, err: unknown, untried: Row[]): Promise<void> {
     const at = this.now();
     const attempts = failed.attempts + 1;
-    const delay = nextDelayMs(this.backoff, attempts, retryAfterOf(err), this.random);
+    const delay = nextDelayMs(this.backoff, attempts, retryAfterOf(err, at), this.random);
     const message = describe(err);
     const tx = this.db.transaction('rows', 'readwrite');
     await tx.store.put({

@@ -34,4 +34,14 @@ describe('outbox backoff', () => {
     expect(retryAfterOf(new Error('x'))).toBeNull();
     expect(retryAfterOf(null)).toBeNull();
   });
+
+  test('a Retry-After header is read as seconds or as an HTTP date', () => {
+    const now = Date.parse('2025-03-04T10:00:00Z');
+    const withHeader = (value: string) => ({ headers: new Headers({ 'Retry-After': value }) });
+    expect(retryAfterOf(withHeader('12'), now)).toBe(12_000);
+    expect(retryAfterOf(withHeader('Tue, 04 Mar 2025 10:00:30 GMT'), now)).toBe(30_000);
+    expect(retryAfterOf(withHeader('Tue, 04 Mar 2025 09:00:00 GMT'), now)).toBe(0);
+    expect(retryAfterOf(withHeader('whenever'), now)).toBeNull();
+    expect(retryAfterOf({ headers: new Headers() }, now)).toBeNull();
+  });
 });

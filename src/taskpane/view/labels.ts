@@ -1,0 +1,106 @@
+// The words the pane uses for the domain's codes. One place, so the sentences stay consistent.
+import type {
+  Channel,
+  DispositionKind,
+  EvasionKind,
+  IndicatorCode,
+  ReadQuestion,
+  Reason,
+  ResponsePolicy,
+  Severity,
+  StrategyStatus,
+} from '../../core/types';
+
+export const QUESTION_TEXT: Record<ReadQuestion, string> = {
+  newComplaintOrAllegation:
+    'Does it make a new complaint or allegation? Include anything that may meet the IOPC mandatory referral criteria (death or serious injury, serious assault, serious sexual assault, serious corruption, offences aggravated by discrimination).',
+  criminalMatter: 'Does it report a criminal matter?',
+  safeguardingOrRisk: 'Is there a safeguarding concern or a risk to anyone, including the writer?',
+  otherAction: 'Is there anything else in it that needs action?',
+};
+
+export const QUESTION_SHORT: Record<ReadQuestion, string> = {
+  newComplaintOrAllegation: 'new complaint or allegation',
+  criminalMatter: 'criminal matter',
+  safeguardingOrRisk: 'safeguarding or risk',
+  otherAction: 'other action needed',
+};
+
+export const INDICATOR_LABEL: Record<IndicatorCode, string> = {
+  SAFEGUARDING: 'Safeguarding',
+  SELF_HARM: 'Self-harm',
+  THREAT: 'Threat',
+  NEW_ALLEGATION: 'New allegation',
+  MANDATORY_REFERRAL: 'Possible mandatory referral',
+  CRIMINAL_MATTER: 'Criminal matter',
+  NEW_COMPLAINT: 'New complaint',
+  ABUSIVE_LANGUAGE: 'Abusive language',
+};
+
+export const SEVERITY_HEADING: Record<Severity, string> = {
+  breach: 'Breaches',
+  warning: 'Warnings',
+  info: 'For information',
+};
+
+export const CHANNEL_LABEL: Record<Channel, string> = {
+  email: 'Email',
+  post: 'Post',
+  phone: 'Phone',
+  'in-person': 'In person',
+  'online-form': 'Online form',
+};
+
+export const REASON_LABEL: Record<Reason, string> = {
+  'aggressive-or-abusive': 'Aggressive or abusive',
+  'unreasonably-persistent': 'Unreasonably persistent',
+  'unreasonable-demands': 'Unreasonable demands',
+};
+
+export const STATUS_LABEL: Record<StrategyStatus, string> = {
+  draft: 'Draft',
+  active: 'Active',
+  suspended: 'Suspended',
+  ended: 'Ended',
+};
+
+export function responsePolicyText(policy: ResponsePolicy, days?: number): string {
+  switch (policy) {
+    case 'respond':
+      return 'Respond normally';
+    case 'respond-within-days':
+      return days ? `Respond within ${days} days` : 'Respond within an agreed time';
+    case 'read-not-respond':
+      return 'Read but do not respond';
+  }
+}
+
+export const EVASION_TEXT: Record<EvasionKind, string> = {
+  'confusable-address': 'an address that looks like',
+  'same-local-part': 'the same name before the @ as',
+  'same-display-name': 'the same display name as',
+};
+
+export const DISPOSITION_DONE: Record<DispositionKind, string> = {
+  escalate: 'Escalated for action',
+  'auto-file': 'Filed (read but not respond)',
+  breach: 'Recorded as a breach',
+  'handled-normally': 'Recorded as read',
+};
+
+/** `2025-04-06` → `6 Apr 2025`, in UK style; anything unparsable is shown as given. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const month = months[Number(m[2]) - 1];
+  return month ? `${Number(m[3])} ${month} ${m[1]}` : iso;
+}
+
+/** `HH:MM` of an instant in the user's own zone, for "strategies from 10:02". */
+export function formatTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
