@@ -9,6 +9,12 @@ export interface CurrentMessage extends Message {
   /** REST id usable with Graph (converted once, never twice). */
   restId: string;
   conversationId?: string;
+  /**
+   * The mailbox holding the item when it is not the user's own (a shared mailbox such as
+   * psd@…, or a delegator's folder), from item.getSharedPropertiesAsync. Graph calls for the
+   * item go to /users/{mailboxOwner}/… then. Absent for the user's own mailbox.
+   */
+  mailboxOwner?: string;
 }
 
 export interface UserIdentity {
