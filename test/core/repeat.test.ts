@@ -1,0 +1,198 @@
+import fc from 'fast-check';
+import {
+  DEFAULT_REPEAT_THRESHOLD,
+  FINGERPRINT_VERSION,
+  MIN_SHINGLES,
+  findRepeats,
+  fingerprint,
+  similarity,
+} from '../../src/core/repeat';
+import {
+  DEMAND,
+  DEMAND_HEAVILY_REWORDED,
+  DEMAND_REWORDED,
+  SECOND_DEMAND,
+  SECOND_DEMAND_REWORDED,
+  UNRELATED,
+} from './repeat.fixtures';
+
+const fp = fingerprint;
+
+describe('repeat detection on realistic letters', () => {
+  it.each([
+    ['the same demand reworded a week later', DEMAND, DEMAND_REWORDED],
+    ['the same demand reworded harder a month later', DEMAND, DEMAND_HEAVILY_REWORDED],
+    ['two rewordings of the same demand', DEMAND_REWORDED, DEMAND_HEAVILY_REWORDED],
+    ['another person’s demand reworded', SECOND_DEMAND, SECOND_DEMAND_REWORDED],
+  ])('%s scores at or above the default threshold', (_name, a, b) => {
+    expect(similarity(fp(a), fp(b))).toBeGreaterThanOrEqual(DEFAULT_REPEAT_THRESHOLD);
+  });
+
+  // Every pair of different letters: same subject matter, same vocabulary, different content.
+  const distinct = [DEMAND, SECOND_DEMAND, ...UNRELATED];
+  const pairs = distinct.flatMap((a, i) =>
+    distinct.slice(i + 1).map((b, j) => [i, i + 1 + j, a, b] as const),
+  );
+  it.each(pairs)('letters %i and %i (different content) score well below the threshold', (_i, _j, a, b) => {
+    expect(similarity(fp(a), fp(b))).toBeLessThan(DEFAULT_REPEAT_THRESHOLD / 4);
+  });
+
+  it('an identical resend scores 1', () => {
+    expect(similarity(fp(DEMAND), fp(DEMAND))).toBe(1);
+  });
+
+  it('case, accents, line wrapping and punctuation do not hide a repeat', () => {
+    const shouted = DEMAND.toUpperCase().replace(/e/gi, 'É').replace(/ /g, '\n').replace(/,/g, '');
+    expect(similarity(fp(DEMAND), fp(shouted))).toBeGreaterThan(0.9);
+  });
+});
+
+describe('findRepeats', () => {
+  const earlier = [
+    { id: 'unrelated-1', fingerprint: fp(UNRELATED[0] ?? '') },
+    { id: 'first-demand', fingerprint: fp(DEMAND) },
+    { id: 'unrelated-2', fingerprint: fp(UNRELATED[1] ?? '') },
+    { id: 'reworded', fingerprint: fp(DEMAND_REWORDED) },
+  ];
+
+  it('names the earlier messages the new one repeats, most similar first', () => {
+    const found = findRepeats(fp(DEMAND_REWORDED), earlier);
+    expect(found.map((r) => r.id)).toEqual(['reworded', 'first-demand']);
+    expect(found[0]?.similarity).toBe(1);
+    expect(found[1]?.similarity).toBeGreaterThanOrEqual(DEFAULT_REPEAT_THRESHOLD);
+  });
+
+  it('honours an organisation threshold', () => {
+    expect(findRepeats(fp(DEMAND_HEAVILY_REWORDED), earlier, 0.99)).toEqual([]);
+    expect(findRepeats(fp(DEMAND_HEAVILY_REWORDED), earlier, 0.3).map((r) => r.id)).toEqual(
+      expect.arrayContaining(['first-demand', 'reworded']),
+    );
+  });
+
+  it('finds nothing for a new, different letter', () => {
+    expect(findRepeats(fp(SECOND_DEMAND), earlier)).toEqual([]);
+  });
+
+  it('skips earlier fingerprints of another version or with a damaged signature', () => {
+    const good = fp(DEMAND);
+    const damaged = [
+      { id: 'old-version', fingerprint: { ...good, v: 'mh0-64-w3' } },
+      { id: 'truncated', fingerprint: { ...good, sig: good.sig.slice(10) } },
+      { id: 'not-base64', fingerprint: { ...good, sig: '!'.repeat(good.sig.length) } },
+      { id: 'no-count', fingerprint: { ...good, n: Number.NaN } },
+    ];
+    expect(findRepeats(good, damaged)).toEqual([]);
+  });
+});
+
+describe('what is not compared', () => {
+  it('short notes are too small to compare, even with themselves', () => {
+    const note = fp('Any update on my complaint? Regards, Paul');
+    expect(note.n).toBeLessThan(MIN_SHINGLES);
+    expect(similarity(note, note)).toBe(0);
+    expect(findRepeats(note, [{ id: 'same', fingerprint: note }])).toEqual([]);
+  });
+
+  it('a reply that quotes the earlier demand below a new short message is not a repeat', () => {
+    const reply = `Thank you for your letter. I will wait to hear from the investigator about the dates for my interview next week and will bring the documents you asked for.
+
+On Tue, 4 Mar 2025 at 10:15, Paul Example <paul.example@example.com> wrote:
+${DEMAND}`;
+    const quoted = `Please see below, which I sent last month and which still has not been answered properly by anyone at all in your office.\n\n${DEMAND.split(
+      '\n',
+    )
+      .map((l) => `> ${l}`)
+      .join('\n')}`;
+    const outlook = `I am attaching the receipt for the bicycle and the screenshot of the advert, as promised on the phone this morning to your colleague.\n\nFrom: Paul Example\nSent: 04 March 2025 10:15\nTo: PSD\n${DEMAND}`;
+    for (const text of [reply, quoted, outlook]) {
+      expect(similarity(fp(text), fp(DEMAND))).toBeLessThan(DEFAULT_REPEAT_THRESHOLD / 4);
+    }
+  });
+
+  it('the same signature block under two different notes is not a repeat', () => {
+    const signature = `--\nPaul Example\nChair, Mill Lane Residents Association\nThis email and any attachments are confidential and intended solely for the addressee. If you have received it in error please tell the sender and delete it. Views expressed are my own.`;
+    const a = `Please confirm you have received the documents I sent on Monday about the incident at the station. I need to know they arrived safely.\n${signature}`;
+    const b = `I will be away from 10 to 24 June and cannot attend an interview in that period. Any other date in June or July would suit me well.\n${signature}`;
+    expect(similarity(fp(a), fp(b))).toBeLessThan(DEFAULT_REPEAT_THRESHOLD / 4);
+  });
+});
+
+describe('the fingerprint', () => {
+  it('is compact, tagged with its version and holds none of the words', () => {
+    const f = fp(DEMAND);
+    expect(f.v).toBe(FINGERPRINT_VERSION);
+    expect(f.sig.length).toBeLessThanOrEqual(700);
+    const stored = JSON.stringify(f).toLowerCase();
+    for (const word of ['complaint', 'example', 'cctv', 'lane', 'investigator', 'petrol']) {
+      expect(stored).not.toContain(word);
+    }
+  });
+});
+
+describe('properties', () => {
+  // Any code points, and any UTF-16 code units (lone surrogates included).
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 2000 }),
+    fc.string({
+      unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      maxLength: 2000,
+    }),
+  );
+  const words = fc.constantFrom(
+    ...'the officer complaint said would not please reply I my you station review evidence footage letter'.split(
+      ' ',
+    ),
+  );
+  const sentence = fc.array(words, { minLength: 3, maxLength: 12 }).map((w) => `${w.join(' ')}.`);
+  const letter = fc.array(sentence, { minLength: 8, maxLength: 30 }).map((s) => s.join(' '));
+
+  it('never throws, on any text, and always yields a well-formed fingerprint', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const f = fp(text);
+        expect(f.v).toBe(FINGERPRINT_VERSION);
+        expect(Number.isInteger(f.n) && f.n >= 0).toBe(true);
+        expect(similarity(f, f)).toBe(f.n >= MIN_SHINGLES ? 1 : 0);
+      }),
+    );
+  });
+
+  it('is deterministic and a text is fully similar to itself', () => {
+    fc.assert(
+      fc.property(letter, (text) => {
+        const a = fp(text);
+        expect(fp(text)).toEqual(a);
+        if (a.n >= MIN_SHINGLES) expect(similarity(a, a)).toBe(1);
+      }),
+    );
+  });
+
+  it('similarity is symmetric and within [0, 1]', () => {
+    fc.assert(
+      fc.property(letter, letter, (x, y) => {
+        const s = similarity(fp(x), fp(y));
+        expect(s).toBe(similarity(fp(y), fp(x)));
+        expect(s).toBeGreaterThanOrEqual(0);
+        expect(s).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('a handful of word changes in a long letter keeps it a repeat', () => {
+    fc.assert(
+      fc.property(
+        fc.array(sentence, { minLength: 25, maxLength: 40 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        (sentences, picks) => {
+          const original = sentences.join(' ');
+          const changed = [...sentences];
+          for (const p of picks) changed[p % changed.length] = `something quite different was written here.`;
+          fc.pre(fp(original).n >= 40);
+          expect(similarity(fp(original), fp(changed.join(' ')))).toBeGreaterThanOrEqual(
+            DEFAULT_REPEAT_THRESHOLD,
+          );
+        },
+      ),
+    );
+  });
+});
