@@ -69,12 +69,36 @@ export interface MailboxLike {
   removeHandlerAsync(eventType: string, callback?: AsyncCallback<void>): void;
 }
 
+/** Office.Dialog: the sign-in fallback's window. */
+export interface DialogLike {
+  addEventHandler(eventType: string, handler: (arg: DialogEventArg) => void): void;
+  close(): void;
+}
+
+/** DialogMessageReceived carries `message` (and `origin` in newer clients); DialogEventReceived `error`. */
+export interface DialogEventArg {
+  message?: string;
+  origin?: string;
+  error?: number;
+}
+
+export interface DialogUi {
+  displayDialogAsync(
+    startAddress: string,
+    options: { height: number; width: number; promptBeforeOpen?: boolean },
+    callback: AsyncCallback<DialogLike>,
+  ): void;
+  /** Inside a dialog: sends a string to the page that opened it. */
+  messageParent?(message: string, options?: { targetOrigin: string }): void;
+}
+
 export interface OfficeApi {
   context: {
     mailbox: MailboxLike;
     requirements?: { isSetSupported(name: string, minVersion?: string): boolean };
+    ui?: DialogUi;
   };
-  EventType: { ItemChanged: string };
+  EventType: { ItemChanged: string; DialogMessageReceived?: string; DialogEventReceived?: string };
   CoercionType: { Text: string };
   MailboxEnums: { RestVersion: { v2_0: string } };
   AsyncResultStatus: { Succeeded: string; Failed: string };

@@ -1,0 +1,39 @@
+// The sign-in dialog's logic (the Office dialog fallback): first visit starts a standard MSAL
+// redirect for the scopes in the query; the visit back from the identity platform completes it and
+// hands the token to the taskpane with messageParent. Nothing is stored beyond MSAL's memory cache.
+import type { IPublicClientApplication } from '@azure/msal-browser';
+import type { DialogReply } from './dialog-fallback';
+import { describeError } from './errors';
+
+export interface AuthDialogDeps {
+  pca: Pick<IPublicClientApplication, 'handleRedirectPromise' | 'acquireTokenRedirect'>;
+  /** location.search of the dialog page. */
+  search: string;
+  send(reply: DialogReply): void;
+}
+
+export async function runAuthDialog(deps: AuthDialogDeps): Promise<'sent' | 'redirecting'> {
+  try {
+    const result = await deps.pca.handleRedirectPromise();
+    if (result) {
+      const reply: DialogReply = { type: 'cst-auth', status: 'success', accessToken: result.accessToken };
+      if (result.expiresOn) reply.expiresOn = result.expiresOn.toISOString();
+      deps.send(reply);
+      return 'sent';
+    }
+    const scopes = (new URLSearchParams(deps.search).get('scopes') ?? '').split(' ').filter(Boolean);
+    if (scopes.length === 0) {
+      deps.send({
+        type: 'cst-auth',
+        status: 'error',
+        message: 'the sign-in window was opened without scopes',
+      });
+      return 'sent';
+    }
+    await deps.pca.acquireTokenRedirect({ scopes });
+    return 'redirecting';
+  } catch (err) {
+    deps.send({ type: 'cst-auth', status: 'error', message: describeError(err) });
+    return 'sent';
+  }
+}

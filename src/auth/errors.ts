@@ -1,0 +1,25 @@
+// Sign-in failures the taskpane can explain to a person: they closed the window, sign-in is not
+// possible here (configuration, blocked dialogs), or it failed for another reason.
+export type AuthFailureKind = 'cancelled' | 'unavailable' | 'failed';
+
+export class AuthError extends Error {
+  constructor(
+    readonly kind: AuthFailureKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'AuthError';
+  }
+}
+
+/** A short description of any thrown value, without tokens: MSAL errors carry codes, not secrets. */
+export function describeError(err: unknown): string {
+  if (err instanceof Error) {
+    const code = (err as { errorCode?: unknown }).errorCode;
+    return typeof code === 'string' && code && !err.message.includes(code)
+      ? `${code}: ${err.message}`
+      : err.message;
+  }
+  return String(err);
+}

@@ -1,0 +1,120 @@
+// Production sign-in: NAA (silent, then popup) where Outlook supports NestedAppAuth 1.1; the
+// Office dialog running a standard MSAL redirect where it does not, or where the popup fails.
+// Tokens are cached in memory per scope set; concurrent requests for the same scopes share one
+// sign-in, and only one sign-in window is ever open.
+import { globalOffice } from '../office/office-api';
+import type { MailboxHost } from '../office/types';
+import type { RuntimeConfig } from '../runtime-config';
+import { createDialogAuth, type DialogAuth } from './dialog-fallback';
+import { AuthError, describeError } from './errors';
+import type { InteractiveClient } from './naa';
+import { createTokenCache, scopeKey, type TokenResult } from './token-cache';
+import type { TokenProvider } from './types';
+
+export interface ProductionDeps {
+  /** Creates the NAA client; default: MSAL's nestable application, loaded on demand. */
+  loadNaa?: () => Promise<InteractiveClient>;
+  /** The dialog fallback; `null` when the client has no dialog API. Default: Office.context.ui. */
+  dialog?: DialogAuth | null;
+  now?: () => number;
+}
+
+export const NAA_REQUIREMENT = { name: 'NestedAppAuth', version: '1.1' } as const;
+
+export function createProductionTokenProvider(
+  config: RuntimeConfig,
+  host: MailboxHost,
+  deps: ProductionDeps = {},
+): TokenProvider {
+  const cache = createTokenCache(deps.now ?? Date.now);
+  const naaSupported = host.isSetSupported(NAA_REQUIREMENT.name, NAA_REQUIREMENT.version);
+  const loadNaa = deps.loadNaa ?? (() => import('./naa').then((m) => m.createNaaClient(config)));
+  let naa: Promise<InteractiveClient | null> | null = null;
+  const naaClient = (): Promise<InteractiveClient | null> =>
+    (naa ??= loadNaa().catch((err: unknown) => {
+      console.warn(
+        `Nested app authentication is unavailable, using the sign-in dialog: ${describeError(err)}`,
+      );
+      return null;
+    }));
+  // Created once, right away (the provider is built after Office.onReady), not on first use.
+  if (naaSupported) void naaClient();
+  const dialog = deps.dialog !== undefined ? deps.dialog : defaultDialog();
+
+  let interactive: Promise<unknown> = Promise.resolve();
+  const oneWindowAtATime = <T>(task: () => Promise<T>): Promise<T> => {
+    const run = interactive.then(task, task);
+    interactive = run.catch(() => undefined);
+    return run;
+  };
+
+  const keep = (scopes: readonly string[], result: TokenResult): string => {
+    cache.put(scopes, result);
+    return result.accessToken;
+  };
+
+  async function acquire(scopes: readonly string[]): Promise<string> {
+    const client = naaSupported ? await naaClient() : null;
+    if (client) {
+      try {
+        return keep(scopes, await client.silent(scopes));
+      } catch {
+        // Consent or a fresh sign-in is needed: that is what the popup is for.
+      }
+      try {
+        return keep(scopes, await oneWindowAtATime(() => client.popup(scopes)));
+      } catch (err) {
+        if (isUserCancelled(err)) throw new AuthError('cancelled', 'Sign-in was cancelled.', { cause: err });
+        console.warn(`Sign-in popup failed, using the sign-in dialog: ${describeError(err)}`);
+      }
+    }
+    if (!dialog) {
+      throw new AuthError(
+        'unavailable',
+        'This version of Outlook cannot sign the add-in in (no NAA, no dialog API).',
+      );
+    }
+    return keep(scopes, await oneWindowAtATime(() => dialog.acquire(scopes)));
+  }
+
+  const inflight = new Map<string, Promise<string>>();
+  return {
+    getToken(scopes) {
+      if (scopes.length === 0)
+        return Promise.reject(new AuthError('failed', 'A token was requested without scopes.'));
+      const cached = cache.get(scopes);
+      if (cached) return Promise.resolve(cached);
+      const key = scopeKey(scopes);
+      let pending = inflight.get(key);
+      if (!pending) {
+        pending = acquire(scopes).finally(() => inflight.delete(key));
+        inflight.set(key, pending);
+      }
+      return pending;
+    },
+  };
+}
+
+/** MSAL's BrowserAuthError for a popup the user closed. */
+export function isUserCancelled(err: unknown): boolean {
+  return (
+    typeof err === 'object' && err !== null && (err as { errorCode?: unknown }).errorCode === 'user_cancelled'
+  );
+}
+
+function defaultDialog(): DialogAuth | null {
+  let office;
+  try {
+    office = globalOffice();
+  } catch {
+    return null;
+  }
+  const ui = office.context.ui;
+  const { DialogMessageReceived, DialogEventReceived } = office.EventType;
+  if (!ui || !DialogMessageReceived || !DialogEventReceived) return null;
+  return createDialogAuth({
+    ui,
+    eventTypes: { DialogMessageReceived, DialogEventReceived },
+    dialogUrl: new URL('auth-dialog.html', globalThis.location.href).href,
+  });
+}

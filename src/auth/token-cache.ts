@@ -1,0 +1,43 @@
+// Tokens in memory only (never localStorage or sessionStorage: this is police data), keyed by
+// the scope set, reused until shortly before they expire.
+export interface TokenResult {
+  accessToken: string;
+  /** Absent when the issuer did not say; such a token is not cached. */
+  expiresOn?: Date | null;
+}
+
+/** Renew this long before expiry, so a token never expires between cache and Graph. */
+export const EXPIRY_SKEW_MS = 5 * 60 * 1000;
+
+export function scopeKey(scopes: readonly string[]): string {
+  return [...new Set(scopes.map((s) => s.trim().toLowerCase()).filter(Boolean))].sort().join(' ');
+}
+
+export interface TokenCache {
+  get(scopes: readonly string[]): string | null;
+  put(scopes: readonly string[], result: TokenResult): void;
+  clear(): void;
+}
+
+export function createTokenCache(now: () => number): TokenCache {
+  const entries = new Map<string, { token: string; expiresAt: number }>();
+  return {
+    get(scopes) {
+      const entry = entries.get(scopeKey(scopes));
+      if (!entry) return null;
+      if (entry.expiresAt - EXPIRY_SKEW_MS <= now()) {
+        entries.delete(scopeKey(scopes));
+        return null;
+      }
+      return entry.token;
+    },
+    put(scopes, result) {
+      const expiresAt = result.expiresOn?.getTime();
+      if (expiresAt === undefined || Number.isNaN(expiresAt)) return;
+      entries.set(scopeKey(scopes), { token: result.accessToken, expiresAt });
+    },
+    clear() {
+      entries.clear();
+    },
+  };
+}
