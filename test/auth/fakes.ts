@@ -4,6 +4,16 @@ import type { DialogEventArg, DialogLike, DialogUi } from '../../src/office/offi
 import type { MailboxHost } from '../../src/office/types';
 import type { InteractiveClient } from '../../src/auth/naa';
 import type { TokenResult } from '../../src/auth/token-cache';
+import type { RuntimeConfig } from '../../src/runtime-config';
+
+export const PRODUCTION: RuntimeConfig = {
+  mode: 'production',
+  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+  siteHostname: 'force.sharepoint.example.org',
+  sitePath: '/sites/psd',
+  clientId: '00000000-0000-0000-0000-000000000001',
+  authority: 'https://login.microsoftonline.com/organizations',
+};
 
 export function fakeHost(options: { upn?: string; naa?: boolean } = {}): MailboxHost & { upn: string } {
   const host = {

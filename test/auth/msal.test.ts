@@ -1,16 +1,9 @@
 import type { Configuration } from '@azure/msal-browser';
 import { msalConfiguration } from '../../src/auth/msal-config';
 import { createNaaClient, type PcaLike } from '../../src/auth/naa';
-import type { RuntimeConfig } from '../../src/runtime-config';
+import { PRODUCTION } from './fakes';
 
-const CONFIG: RuntimeConfig = {
-  mode: 'production',
-  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
-  siteHostname: 'force.sharepoint.example.org',
-  sitePath: '/sites/psd',
-  clientId: '00000000-0000-0000-0000-000000000001',
-  authority: 'https://login.microsoftonline.com/organizations',
-};
+const CONFIG = PRODUCTION;
 
 describe('MSAL configuration', () => {
   it('keeps tokens in memory and personal data out of logs', () => {

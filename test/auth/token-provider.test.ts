@@ -2,16 +2,8 @@ import { AuthError, createTokenProvider } from '../../src/auth';
 import type { DialogAuth } from '../../src/auth/dialog-fallback';
 import { EXPIRY_SKEW_MS } from '../../src/auth/token-cache';
 import type { RuntimeConfig } from '../../src/runtime-config';
-import { fakeHost, fakeNaa, inOneHour } from './fakes';
+import { fakeHost, fakeNaa, inOneHour, PRODUCTION } from './fakes';
 
-const PRODUCTION: RuntimeConfig = {
-  mode: 'production',
-  graphBaseUrl: 'https://graph.microsoft.com/v1.0',
-  siteHostname: 'force.sharepoint.example.org',
-  sitePath: '/sites/psd',
-  clientId: '00000000-0000-0000-0000-000000000001',
-  authority: 'https://login.microsoftonline.com/organizations',
-};
 const SANDBOX: RuntimeConfig = {
   ...PRODUCTION,
   mode: 'sandbox',
