@@ -62,6 +62,8 @@ export interface Settings {
   reminderTemplate: string;
   /** UPNs shown supervisor functions. SharePoint permissions are what enforce it (403 otherwise). */
   supervisors: string[];
+  /** Similarity (0..1) at or above which a message counts as REPEATED_CONTENT (Config.repeatThreshold). */
+  repeatThreshold?: number;
 }
 
 export interface SettingsRepository {

@@ -1,0 +1,209 @@
+// MailActions on the signed-in user's mailbox (/me) or a shared one (/users/{upn}).
+// Every request asks for immutable ids (`Prefer: IdType="ImmutableId"`), so an id survives a
+// move; the id a move returns is used anyway. Categories are a whole-set PATCH: read, merge,
+// write. Master categories on a shared mailbox are usually forbidden to delegates: that is
+// reported as `missing`, not thrown.
+import type { GraphClient, GraphPage } from './client';
+import { GraphRequestError, isGraphError } from './errors';
+import { segment, withQuery } from './odata';
+import type { ScopePlan } from './scopes';
+import type { MailActions } from './types';
+
+export const IMMUTABLE_IDS = { Prefer: 'IdType="ImmutableId"' } as const;
+
+interface Folder {
+  id: string;
+  displayName: string;
+}
+
+export interface MailOptions {
+  client: GraphClient;
+  /** Shared mailbox UPN; absent = the signed-in user's own mailbox. */
+  mailboxUpn?: string;
+  scopes: ScopePlan;
+  /** Rounds of (check, retry) after an ambiguous move/create. */
+  maxAttempts?: number;
+}
+
+/** Outlook preset colours for our categories, by what the name says (preset0 red … preset12 grey). */
+export function categoryColour(name: string): string {
+  const n = name.toLowerCase();
+  if (n.includes('escalat')) return 'preset0';
+  if (n.includes('breach')) return 'preset1';
+  if (n.includes('review')) return 'preset3';
+  if (n.includes('reminder')) return 'preset7';
+  if (n.includes('not respond') || n.includes('rbnr')) return 'preset12';
+  if (n.includes('read')) return 'preset4';
+  return 'preset9';
+}
+
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+export interface GraphMailActions extends MailActions {
+  /** The folder's id, creating it under the Inbox when it does not exist. */
+  ensureFolder(name: string): Promise<string>;
+}
+
+export function createMailActions(options: MailOptions): GraphMailActions {
+  const { client } = options;
+  const base = options.mailboxUpn ? `/users/${segment(options.mailboxUpn)}` : '/me';
+  const mailScopes = options.scopes.mail;
+  const maxAttempts = options.maxAttempts ?? 4;
+  const folderIds = new Map<string, Promise<string>>();
+
+  const call = <T>(init: Parameters<GraphClient['request']>[0]): Promise<T> =>
+    client.request<T>({ ...init, headers: { ...IMMUTABLE_IDS, ...(init.headers ?? {}) } });
+
+  async function findIn(parentPath: string, name: string): Promise<string | undefined> {
+    // Folder lists are paged (10 to a page by default): read every page.
+    for await (const page of client.pages<Folder>({
+      url: withQuery(parentPath, { $select: 'id,displayName', $top: 100 }),
+      scopes: mailScopes,
+      headers: IMMUTABLE_IDS,
+    })) {
+      const hit = page.value.find((f) => sameName(f.displayName, name));
+      if (hit) return hit.id;
+    }
+    return undefined;
+  }
+
+  async function find(name: string): Promise<string | undefined> {
+    return (
+      (await findIn(`${base}/mailFolders/inbox/childFolders`, name)) ??
+      (await findIn(`${base}/mailFolders`, name))
+    );
+  }
+
+  async function resolveFolder(name: string): Promise<string> {
+    const existing = await find(name);
+    if (existing) return existing;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const created = await call<Folder>({
+          method: 'POST',
+          url: `${base}/mailFolders/inbox/childFolders`,
+          body: { displayName: name },
+          scopes: mailScopes,
+        });
+        return created.id;
+      } catch (err) {
+        if (!(err instanceof GraphRequestError)) throw err;
+        const exists = err.code === 'ErrorFolderExists' || err.status === 409;
+        if (!exists && (!err.ambiguous || attempt >= maxAttempts)) throw err;
+        // Someone (or our lost first attempt) created it: use theirs.
+        const now = await find(name);
+        if (now) return now;
+        if (exists || attempt >= maxAttempts) throw err;
+      }
+    }
+  }
+
+  function ensureFolder(name: string): Promise<string> {
+    const key = name.trim().toLowerCase();
+    let pending = folderIds.get(key);
+    if (!pending) {
+      pending = resolveFolder(name.trim());
+      folderIds.set(key, pending);
+      pending.catch(() => folderIds.delete(key));
+    }
+    return pending;
+  }
+
+  async function parentOf(id: string): Promise<string | undefined> {
+    try {
+      const m = await call<{ parentFolderId?: string }>({
+        url: withQuery(`${base}/messages/${segment(id)}`, { $select: 'id,parentFolderId' }),
+        scopes: mailScopes,
+      });
+      return m.parentFolderId;
+    } catch (err) {
+      if (isGraphError(err, 404)) return undefined;
+      throw err;
+    }
+  }
+
+  async function moveToFolder(restId: string, folderName: string): Promise<{ id: string }> {
+    let folderId = await ensureFolder(folderName);
+    let refreshedFolder = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const moved = await call<{ id: string }>({
+          method: 'POST',
+          url: `${base}/messages/${segment(restId)}/move`,
+          body: { destinationId: folderId },
+          scopes: mailScopes,
+        });
+        return { id: moved.id };
+      } catch (err) {
+        if (!(err instanceof GraphRequestError)) throw err;
+        if (err.status === 404 && !refreshedFolder) {
+          // Either the folder was deleted since we looked it up, or the message is gone.
+          refreshedFolder = true;
+          if ((await parentOf(restId)) === undefined) throw err;
+          folderIds.delete(folderName.trim().toLowerCase());
+          folderId = await ensureFolder(folderName);
+          continue;
+        }
+        if (!err.ambiguous || attempt >= maxAttempts) throw err;
+        // With immutable ids the message keeps its id: see where it is before moving it again.
+        if ((await parentOf(restId)) === folderId) return { id: restId };
+      }
+    }
+  }
+
+  async function addCategories(restId: string, names: readonly string[]): Promise<void> {
+    const url = `${base}/messages/${segment(restId)}`;
+    const current = await call<{ categories?: string[] }>({
+      url: withQuery(url, { $select: 'categories' }),
+      scopes: mailScopes,
+    });
+    const have = current.categories ?? [];
+    const add = names.filter(
+      (n, i) => n.trim() && !have.some((h) => sameName(h, n)) && names.findIndex((m) => sameName(m, n)) === i,
+    );
+    if (add.length === 0) return;
+    // The array replaces the message's set, so it carries the existing ones too.
+    await call({ method: 'PATCH', url, body: { categories: [...have, ...add] }, scopes: mailScopes });
+  }
+
+  async function ensureMasterCategories(names: readonly string[]): Promise<{ missing: string[] }> {
+    const scopes = options.scopes.mailboxSettings;
+    const url = `${base}/outlook/masterCategories`;
+    let existing: string[];
+    try {
+      const page = await call<GraphPage<{ displayName: string }>>({ url, scopes });
+      existing = page.value.map((c) => c.displayName);
+    } catch (err) {
+      if (isGraphError(err, 403)) return { missing: [...names] };
+      throw err;
+    }
+    const missing: string[] = [];
+    for (const name of names) {
+      if (existing.some((e) => sameName(e, name))) continue;
+      try {
+        await call({ method: 'POST', url, body: { displayName: name, color: categoryColour(name) }, scopes });
+        existing.push(name);
+      } catch (err) {
+        if (isGraphError(err, 409)) continue; // created meanwhile: names are unique
+        if (isGraphError(err, 403)) {
+          missing.push(name);
+          continue;
+        }
+        throw err;
+      }
+    }
+    return { missing };
+  }
+
+  async function forward(restId: string, to: string, comment: string): Promise<void> {
+    // Not idempotent and not checkable: retried only when throttled (the default for POST).
+    await call({
+      method: 'POST',
+      url: `${base}/messages/${segment(restId)}/forward`,
+      body: { comment, toRecipients: [{ emailAddress: { address: to } }] },
+      scopes: options.scopes.mailSend,
+    });
+  }
+
+  return { ensureFolder, moveToFolder, addCategories, ensureMasterCategories, forward };
+}

@@ -1,0 +1,460 @@
+// The three SharePoint lists and how domain objects map to their `fields`.
+// Why each column has the type it has is in docs/list-schema.md; in short:
+// - internal names without spaces, so `fields/Name` needs no `_x0020_`;
+// - email addresses in text columns (person columns come back as site-user ids);
+// - dates (`YYYY-MM-DD`) in text columns: a date-only SharePoint column is stored as midnight in
+//   the site's zone and comes back a day early in UTC during BST;
+// - instants (received, read) in dateTime columns, compared by instant in filters;
+// - free-text lists (addresses, names, matter references, codes) one value per line in
+//   multi-line text; enumerations (reasons, channels) as multi-choice; nested structures
+//   (permitted times, adjustments, fingerprint) as JSON in multi-line text;
+// - every column we filter on is indexed (a filter on a non-indexed column fails on big lists).
+import type {
+  ContactLogRecord,
+  DispositionKind,
+  FlagCode,
+  HistoryEntry,
+  IndicatorCode,
+  Strategy,
+} from '../core/types';
+
+export type ColumnKind = 'text' | 'note' | 'choice' | 'multiChoice' | 'number' | 'boolean' | 'dateTime';
+
+export interface ColumnSpec {
+  name: string;
+  displayName: string;
+  kind: ColumnKind;
+  indexed?: boolean;
+  choices?: readonly string[];
+  description?: string;
+}
+
+export interface ListSpec {
+  displayName: string;
+  description: string;
+  /** What the built-in Title column holds, and whether it is indexed. */
+  title: { displayName: string; indexed: boolean };
+  columns: readonly ColumnSpec[];
+}
+
+export const STRATEGIES_LIST = 'Contact Strategies';
+export const CONTACT_LOG_LIST = 'Contact Log';
+export const SETTINGS_LIST = 'Triage Settings';
+
+const text = (name: string, displayName: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  displayName,
+  kind: 'text',
+  ...extra,
+});
+const note = (name: string, displayName: string, extra: Partial<ColumnSpec> = {}): ColumnSpec => ({
+  name,
+  displayName,
+  kind: 'note',
+  ...extra,
+});
+
+export const STRATEGY_STATUSES = ['draft', 'active', 'suspended', 'ended'] as const;
+export const REASONS = ['aggressive-or-abusive', 'unreasonably-persistent', 'unreasonable-demands'] as const;
+export const CHANNELS = ['email', 'post', 'phone', 'in-person', 'online-form'] as const;
+export const RESPONSE_POLICIES = ['respond', 'respond-within-days', 'read-not-respond'] as const;
+export const DISPOSITIONS: readonly DispositionKind[] = [
+  'escalate',
+  'auto-file',
+  'breach',
+  'handled-normally',
+];
+
+export const STRATEGIES_SCHEMA: ListSpec = {
+  displayName: STRATEGIES_LIST,
+  description: 'One row per contact strategy (Contact Strategy Triage add-in). Title is the strategy id.',
+  title: { displayName: 'Strategy ID', indexed: true },
+  columns: [
+    text('PersonName', 'Person name'),
+    note('KnownNames', 'Known names', { description: 'One per line' }),
+    note('EmailAddresses', 'Email addresses', { description: 'One per line' }),
+    { name: 'Status', displayName: 'Status', kind: 'choice', choices: STRATEGY_STATUSES, indexed: true },
+    note('MatterRefs', 'Matter references', { description: 'One per line' }),
+    { name: 'Reasons', displayName: 'Reasons', kind: 'multiChoice', choices: REASONS },
+    note('ReasonNarrative', 'Reason narrative'),
+    { name: 'PermittedChannels', displayName: 'Permitted channels', kind: 'multiChoice', choices: CHANNELS },
+    text('DesignatedAddress', 'Designated address'),
+    text('SpocName', 'SPOC name'),
+    text('SpocAddress', 'SPOC address'),
+    text('SpocSince', 'SPOC since', { description: 'YYYY-MM-DD' }),
+    text('AdvocateName', 'Advocate name'),
+    note('AdvocateAddresses', 'Advocate addresses', { description: 'One per line' }),
+    { name: 'AdvocateRequired', displayName: 'Advocate required', kind: 'boolean' },
+    { name: 'ContactLimitMax', displayName: 'Contact limit (max)', kind: 'number' },
+    { name: 'ContactLimitPeriodDays', displayName: 'Contact limit period (days)', kind: 'number' },
+    note('PermittedTimes', 'Permitted times', {
+      description: 'JSON: [{"days":["mon"],"from":"09:00","to":"12:00"}]',
+    }),
+    text('TimeZone', 'Time zone', { description: 'IANA zone, e.g. Europe/London' }),
+    { name: 'ResponsePolicy', displayName: 'Response policy', kind: 'choice', choices: RESPONSE_POLICIES },
+    { name: 'ResponseDays', displayName: 'Respond within (days)', kind: 'number' },
+    { name: 'RefuseReopen', displayName: 'Refuse to reopen', kind: 'boolean' },
+    note('ReasonableAdjustments', 'Reasonable adjustments', {
+      description: 'JSON: [{"description","agreed","reviewDate"}]',
+    }),
+    text('WarningGiven', 'Warning given', { description: 'YYYY-MM-DD' }),
+    text('NotifiedInWriting', 'Notified in writing', { description: 'YYYY-MM-DD' }),
+    text('StartDate', 'Start date', { description: 'YYYY-MM-DD' }),
+    text('NextReviewDate', 'Next review date', { description: 'YYYY-MM-DD' }),
+    text('LastReviewedDate', 'Last reviewed', { description: 'YYYY-MM-DD' }),
+    text('LastReviewedBy', 'Last reviewed by'),
+    text('DecidedBy', 'Decided by'),
+  ],
+};
+
+export const CONTACT_LOG_SCHEMA: ListSpec = {
+  displayName: CONTACT_LOG_LIST,
+  description: 'One row per triaged message (Contact Strategy Triage add-in). No message bodies.',
+  title: { displayName: 'Key', indexed: false },
+  columns: [
+    text('Key', 'Idempotency key', { indexed: true }),
+    note('InternetMessageId', 'Internet message id'),
+    { name: 'ReceivedDateTime', displayName: 'Received', kind: 'dateTime', indexed: true },
+    text('Sender', 'Sender', { indexed: true }),
+    note('Recipients', 'Recipients', { description: 'One per line' }),
+    text('StrategyId', 'Strategy (first matched)', { indexed: true }),
+    note('StrategyIds', 'Strategies', { description: 'One per line' }),
+    note('PersonNames', 'People', { description: 'One per line' }),
+    note('FlagCodes', 'Flags', { description: 'One per line' }),
+    note('IndicatorCodes', 'Indicators', { description: 'One per line' }),
+    { name: 'AnswerNewComplaint', displayName: 'New complaint or allegation', kind: 'boolean' },
+    { name: 'AnswerCriminal', displayName: 'Criminal matter', kind: 'boolean' },
+    { name: 'AnswerSafeguarding', displayName: 'Safeguarding or risk', kind: 'boolean' },
+    { name: 'AnswerOtherAction', displayName: 'Other action needed', kind: 'boolean' },
+    text('Reader', 'Read by'),
+    { name: 'ReadAt', displayName: 'Read at', kind: 'dateTime' },
+    { name: 'Disposition', displayName: 'Disposition', kind: 'choice', choices: DISPOSITIONS },
+    text('Folder', 'Filed to'),
+    note('Fingerprint', 'Text fingerprint', {
+      description: 'JSON {v,sig,n}; cannot be turned back into text',
+    }),
+  ],
+};
+
+export const SETTINGS_SCHEMA: ListSpec = {
+  displayName: SETTINGS_LIST,
+  description: 'Organisation settings for Contact Strategy Triage: Title is the setting name, Value is JSON.',
+  title: { displayName: 'Setting', indexed: true },
+  columns: [note('Value', 'Value (JSON)')],
+};
+
+export const ALL_LISTS: readonly ListSpec[] = [STRATEGIES_SCHEMA, CONTACT_LOG_SCHEMA, SETTINGS_SCHEMA];
+
+/** Graph's columnDefinition for a spec (POST …/lists/{id}/columns). */
+export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
+  const base = {
+    name: c.name,
+    displayName: c.displayName,
+    indexed: c.indexed === true,
+    ...(c.description ? { description: c.description } : {}),
+  };
+  switch (c.kind) {
+    case 'text':
+      return { ...base, text: { allowMultipleLines: false, maxLength: 255 } };
+    case 'note':
+      return { ...base, text: { allowMultipleLines: true, textType: 'plain', linesForEditing: 6 } };
+    case 'choice':
+      return {
+        ...base,
+        choice: { choices: [...(c.choices ?? [])], displayAs: 'dropDownMenu', allowTextEntry: false },
+      };
+    case 'multiChoice':
+      return {
+        ...base,
+        choice: {
+          choices: [...(c.choices ?? [])],
+          displayAs: 'checkBoxes',
+          allowTextEntry: false,
+          allowMultipleSelection: true,
+        },
+      };
+    case 'number':
+      return { ...base, number: { decimalPlaces: 'none' } };
+    case 'boolean':
+      return { ...base, boolean: {} };
+    case 'dateTime':
+      return { ...base, dateTime: { format: 'dateTime', displayAs: 'standard' } };
+  }
+}
+
+export function selectColumns(spec: ListSpec): string[] {
+  return ['Title', ...spec.columns.map((c) => c.name)];
+}
+
+// ---- value helpers ----------------------------------------------------------------------------
+
+/** A column value that is wrong in a way a person must fix in SharePoint. */
+export class ColumnFormatError extends Error {
+  constructor(
+    readonly column: string,
+    message: string,
+  ) {
+    super(`column ${column}: ${message}`);
+    this.name = 'ColumnFormatError';
+  }
+}
+
+type Fields = Record<string, unknown>;
+
+function lines(value: readonly string[] | undefined): string | null {
+  return value && value.length ? value.join('\n') : null;
+}
+
+/** One value per line; blank lines and surrounding space ignored. */
+export function readLines(fields: Fields, column: string): string[] {
+  const v = fields[column];
+  if (v === undefined || v === null || v === '') return [];
+  if (Array.isArray(v)) return v.map(String);
+  if (typeof v !== 'string')
+    throw new ColumnFormatError(column, `expected text with one value per line, found ${typeof v}`);
+  return v
+    .split(/\r?\n/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function readJson(fields: Fields, column: string): unknown {
+  const v = fields[column];
+  if (v === undefined || v === null || (typeof v === 'string' && v.trim() === '')) return undefined;
+  if (typeof v !== 'string') return v;
+  try {
+    return JSON.parse(v);
+  } catch (err) {
+    throw new ColumnFormatError(
+      column,
+      `is not valid JSON (${err instanceof Error ? err.message : String(err)})`,
+    );
+  }
+}
+
+/** Multi-choice is read as a string array; a plain string (older data, `;#a;#b;#`) is split. */
+function readMulti(fields: Fields, column: string): unknown {
+  const v = fields[column];
+  // Nothing ticked is "absent", so the interchange default applies (e.g. every channel).
+  if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return undefined;
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'string') {
+    const parts = v
+      .split(/;#|[\n,;]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    return parts.length ? parts : undefined;
+  }
+  return v;
+}
+
+function multi(column: string, values: readonly string[]): Fields {
+  return { [`${column}@odata.type`]: 'Collection(Edm.String)', [column]: [...values] };
+}
+
+function opt(fields: Fields, column: string): unknown {
+  const v = fields[column];
+  return v === null || v === '' ? undefined : v;
+}
+
+function json(value: unknown): string | null {
+  return value === undefined || (Array.isArray(value) && value.length === 0) ? null : JSON.stringify(value);
+}
+
+// ---- strategies ------------------------------------------------------------------------------
+
+/** The `fields` of a strategy row. Absent optional values are written as null, which clears them. */
+export function strategyToFields(s: Strategy): Record<string, unknown> {
+  return {
+    Title: s.id,
+    PersonName: s.personName,
+    KnownNames: lines(s.knownNames),
+    EmailAddresses: lines(s.emailAddresses),
+    Status: s.status,
+    MatterRefs: lines(s.matterRefs),
+    ...multi('Reasons', s.reasons),
+    ReasonNarrative: s.reasonNarrative ?? null,
+    ...multi('PermittedChannels', s.permittedChannels),
+    DesignatedAddress: s.designatedAddress ?? null,
+    SpocName: s.spoc?.name ?? null,
+    SpocAddress: s.spoc?.address ?? null,
+    SpocSince: s.spoc?.since ?? null,
+    AdvocateName: s.advocate?.name ?? null,
+    AdvocateAddresses: lines(s.advocate?.addresses),
+    AdvocateRequired: s.advocate ? s.advocate.required : null,
+    ContactLimitMax: s.contactLimit?.max ?? null,
+    ContactLimitPeriodDays: s.contactLimit?.periodDays ?? null,
+    PermittedTimes: json(s.permittedTimes),
+    TimeZone: s.timeZone ?? null,
+    ResponsePolicy: s.responsePolicy,
+    ResponseDays: s.responseDays ?? null,
+    RefuseReopen: s.refuseReopen,
+    ReasonableAdjustments: json(s.reasonableAdjustments),
+    WarningGiven: s.warningGiven ?? null,
+    NotifiedInWriting: s.notifiedInWriting ?? null,
+    StartDate: s.startDate ?? null,
+    NextReviewDate: s.nextReviewDate ?? null,
+    LastReviewedDate: s.lastReviewedDate ?? null,
+    LastReviewedBy: s.lastReviewedBy ?? null,
+    DecidedBy: s.decidedBy ?? null,
+  };
+}
+
+function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/**
+ * A strategy row's `fields` in the JSON interchange shape (docs/domain.md), for parseStrategy to
+ * validate. Throws ColumnFormatError when a column cannot even be read (bad JSON).
+ */
+export function fieldsToRawStrategy(fields: Record<string, unknown>): unknown {
+  const spocName = opt(fields, 'SpocName');
+  const spocAddress = opt(fields, 'SpocAddress');
+  const advocateName = opt(fields, 'AdvocateName');
+  const advocateAddresses = readLines(fields, 'AdvocateAddresses');
+  const limitMax = opt(fields, 'ContactLimitMax');
+  const limitDays = opt(fields, 'ContactLimitPeriodDays');
+  return dropUndefined({
+    id: opt(fields, 'Title'),
+    personName: opt(fields, 'PersonName'),
+    knownNames: readLines(fields, 'KnownNames'),
+    emailAddresses: readLines(fields, 'EmailAddresses'),
+    status: opt(fields, 'Status'),
+    matterRefs: readLines(fields, 'MatterRefs'),
+    reasons: readMulti(fields, 'Reasons'),
+    reasonNarrative: opt(fields, 'ReasonNarrative'),
+    permittedChannels: readMulti(fields, 'PermittedChannels'),
+    designatedAddress: opt(fields, 'DesignatedAddress'),
+    spoc:
+      spocName !== undefined || spocAddress !== undefined
+        ? dropUndefined({ name: spocName, address: spocAddress, since: opt(fields, 'SpocSince') })
+        : undefined,
+    advocate:
+      advocateName !== undefined || advocateAddresses.length > 0
+        ? { name: advocateName, addresses: advocateAddresses, required: fields['AdvocateRequired'] === true }
+        : undefined,
+    contactLimit:
+      limitMax !== undefined || limitDays !== undefined
+        ? { max: limitMax, periodDays: limitDays }
+        : undefined,
+    permittedTimes: readJson(fields, 'PermittedTimes') ?? [],
+    timeZone: opt(fields, 'TimeZone'),
+    responsePolicy: opt(fields, 'ResponsePolicy'),
+    responseDays: opt(fields, 'ResponseDays'),
+    refuseReopen: fields['RefuseReopen'] === true,
+    reasonableAdjustments: readJson(fields, 'ReasonableAdjustments') ?? [],
+    warningGiven: opt(fields, 'WarningGiven'),
+    notifiedInWriting: opt(fields, 'NotifiedInWriting'),
+    startDate: opt(fields, 'StartDate'),
+    nextReviewDate: opt(fields, 'NextReviewDate'),
+    lastReviewedDate: opt(fields, 'LastReviewedDate'),
+    lastReviewedBy: opt(fields, 'LastReviewedBy'),
+    decidedBy: opt(fields, 'DecidedBy'),
+  });
+}
+
+// ---- contact log -----------------------------------------------------------------------------
+
+export function logRecordToFields(r: ContactLogRecord): Record<string, unknown> {
+  return {
+    Title: r.key,
+    Key: r.key,
+    InternetMessageId: r.internetMessageId,
+    ReceivedDateTime: r.receivedDateTime,
+    Sender: r.sender,
+    Recipients: lines(r.recipients),
+    StrategyId: r.strategyIds[0] ?? null,
+    StrategyIds: lines(r.strategyIds),
+    PersonNames: lines(r.personNames),
+    FlagCodes: lines(r.flagCodes),
+    IndicatorCodes: lines(r.indicatorCodes),
+    AnswerNewComplaint: r.answers.newComplaintOrAllegation,
+    AnswerCriminal: r.answers.criminalMatter,
+    AnswerSafeguarding: r.answers.safeguardingOrRisk,
+    AnswerOtherAction: r.answers.otherAction,
+    Reader: r.reader,
+    ReadAt: r.readAt,
+    Disposition: r.disposition,
+    Folder: r.folder ?? null,
+    Fingerprint: JSON.stringify(r.fingerprint),
+  };
+}
+
+function str(fields: Fields, column: string): string {
+  const v = fields[column];
+  if (typeof v !== 'string' || v === '') throw new ColumnFormatError(column, 'is empty');
+  return v;
+}
+
+function bool(fields: Fields, column: string): boolean {
+  const v = fields[column];
+  if (typeof v !== 'boolean') throw new ColumnFormatError(column, 'is not yes/no');
+  return v;
+}
+
+function fingerprint(fields: Fields): ContactLogRecord['fingerprint'] {
+  const fp = readJson(fields, 'Fingerprint') as { v?: unknown; sig?: unknown; n?: unknown } | undefined;
+  if (!fp || typeof fp.v !== 'string' || typeof fp.sig !== 'string' || typeof fp.n !== 'number') {
+    throw new ColumnFormatError('Fingerprint', 'is not a {v, sig, n} object');
+  }
+  return { v: fp.v, sig: fp.sig, n: fp.n };
+}
+
+/** Throws ColumnFormatError naming the column when a row cannot be a log record. */
+export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRecord {
+  const disposition = str(fields, 'Disposition') as DispositionKind;
+  if (!DISPOSITIONS.includes(disposition))
+    throw new ColumnFormatError('Disposition', `unknown value ${JSON.stringify(disposition)}`);
+  const record: ContactLogRecord = {
+    key: str(fields, 'Key'),
+    internetMessageId: typeof fields['InternetMessageId'] === 'string' ? fields['InternetMessageId'] : '',
+    receivedDateTime: str(fields, 'ReceivedDateTime'),
+    sender: str(fields, 'Sender'),
+    recipients: readLines(fields, 'Recipients'),
+    strategyIds: readLines(fields, 'StrategyIds'),
+    personNames: readLines(fields, 'PersonNames'),
+    flagCodes: readLines(fields, 'FlagCodes') as FlagCode[],
+    indicatorCodes: readLines(fields, 'IndicatorCodes') as IndicatorCode[],
+    answers: {
+      newComplaintOrAllegation: bool(fields, 'AnswerNewComplaint'),
+      criminalMatter: bool(fields, 'AnswerCriminal'),
+      safeguardingOrRisk: bool(fields, 'AnswerSafeguarding'),
+      otherAction: bool(fields, 'AnswerOtherAction'),
+    },
+    reader: typeof fields['Reader'] === 'string' ? fields['Reader'] : '',
+    readAt: typeof fields['ReadAt'] === 'string' ? fields['ReadAt'] : '',
+    disposition,
+    fingerprint: fingerprint(fields),
+  };
+  const folder = opt(fields, 'Folder');
+  if (typeof folder === 'string') record.folder = folder;
+  return record;
+}
+
+/** The columns history needs (a narrower $select keeps the page small). */
+export const HISTORY_COLUMNS = [
+  'Key',
+  'InternetMessageId',
+  'ReceivedDateTime',
+  'Sender',
+  'StrategyId',
+  'Fingerprint',
+] as const;
+
+export function fieldsToHistoryEntry(fields: Record<string, unknown>): HistoryEntry {
+  const entry: HistoryEntry = {
+    internetMessageId: typeof fields['InternetMessageId'] === 'string' ? fields['InternetMessageId'] : '',
+    receivedDateTime: str(fields, 'ReceivedDateTime'),
+    from: { address: str(fields, 'Sender') },
+  };
+  // A row with an unreadable fingerprint still counts towards contact limits.
+  try {
+    entry.fingerprint = fingerprint(fields);
+  } catch (err) {
+    if (!(err instanceof ColumnFormatError)) throw err;
+  }
+  const strategyId = opt(fields, 'StrategyId');
+  if (typeof strategyId === 'string') entry.strategyId = strategyId;
+  return entry;
+}

@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import {
+  ColumnFormatError,
+  fieldsToHistoryEntry,
+  fieldsToLogRecord,
+  fieldsToRawStrategy,
+  logRecordToFields,
+  strategyToFields,
+} from '../../src/graph/schema';
+import { logRecordArb, strategyArb } from './arbitraries';
+
+/** The interchange JSON of a strategy as a row gives it back: empty multi-choice reads as absent. */
+function interchange(s: object): object {
+  const copy: Record<string, unknown> = { ...s };
+  delete copy['eTag'];
+  for (const k of ['reasons', 'permittedChannels'])
+    if (Array.isArray(copy[k]) && (copy[k] as unknown[]).length === 0) delete copy[k];
+  return copy;
+}
+
+describe('strategy ↔ list row', () => {
+  it('a strategy written as fields reads back as the same strategy', () => {
+    fc.assert(
+      fc.property(strategyArb, (s) => {
+        expect(fieldsToRawStrategy(strategyToFields(s))).toEqual(interchange(s));
+      }),
+    );
+  });
+
+  it('writes multi-choice columns with their collection annotation and clears absent values with null', () => {
+    fc.assert(
+      fc.property(strategyArb, (s) => {
+        const f = strategyToFields({ ...s, spoc: undefined, designatedAddress: undefined });
+        expect(f['Reasons@odata.type']).toBe('Collection(Edm.String)');
+        expect(f['PermittedChannels@odata.type']).toBe('Collection(Edm.String)');
+        expect(f['SpocName']).toBeNull();
+        expect(f['DesignatedAddress']).toBeNull();
+        for (const [k, v] of Object.entries(f)) {
+          if (k.endsWith('@odata.type')) continue;
+          expect(v === null || ['string', 'number', 'boolean'].includes(typeof v) || Array.isArray(v)).toBe(
+            true,
+          );
+        }
+      }),
+    );
+  });
+
+  it('reads lists typed by hand in SharePoint: one per line, blank lines and spaces ignored', () => {
+    const raw = fieldsToRawStrategy({
+      Title: 'CS-1',
+      EmailAddresses: ' paul@example.com \r\n\r\np.example@example.org\n',
+      Reasons: null,
+      PermittedChannels: [],
+    }) as Record<string, unknown>;
+    expect(raw['emailAddresses']).toEqual(['paul@example.com', 'p.example@example.org']);
+    expect(raw).not.toHaveProperty('reasons');
+    expect(raw).not.toHaveProperty('permittedChannels');
+  });
+
+  it('names the column when a JSON column cannot be read', () => {
+    expect(() => fieldsToRawStrategy({ Title: 'CS-1', PermittedTimes: '[{"days":["mon"],' })).toThrow(
+      ColumnFormatError,
+    );
+    expect(() => fieldsToRawStrategy({ Title: 'CS-1', PermittedTimes: '[{' })).toThrow(
+      /column PermittedTimes: is not valid JSON/,
+    );
+  });
+});
+
+describe('contact-log record ↔ list row', () => {
+  it('a record written as fields reads back unchanged', () => {
+    fc.assert(
+      fc.property(logRecordArb, (r) => {
+        expect(fieldsToLogRecord(logRecordToFields(r))).toEqual(r);
+      }),
+    );
+  });
+
+  it('history keeps a row whose fingerprint is unreadable (it still counts towards contact limits)', () => {
+    const entry = fieldsToHistoryEntry({
+      Key: 'k',
+      ReceivedDateTime: '2025-03-04T10:15:00Z',
+      Sender: 'paul@example.com',
+      Fingerprint: 'not json',
+    });
+    expect(entry).toEqual({
+      internetMessageId: '',
+      receivedDateTime: '2025-03-04T10:15:00Z',
+      from: { address: 'paul@example.com' },
+    });
+  });
+
+  it('rejects a row with an unknown disposition, naming the column', () => {
+    fc.assert(
+      fc.property(logRecordArb, (r) => {
+        expect(() => fieldsToLogRecord({ ...logRecordToFields(r), Disposition: 'deleted' })).toThrow(
+          /column Disposition/,
+        );
+      }),
+      { numRuns: 5 },
+    );
+  });
+});
