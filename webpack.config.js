@@ -1,0 +1,171 @@
+// Builds the taskpane (src/taskpane/index.tsx) and the sign-in dialog (src/auth/dialog.ts).
+//   npm run build          production: minified, no source maps, manifest with ADDIN_URL
+//   npm run dev-server     https://localhost:3000 (self-signed certificate) for sideloading
+//   env.sandbox            the same taskpane bundle, with the local Office host instead of the
+//                          CDN office.js, plus the sandbox page (used by `npm start`)
+// Production RuntimeConfig comes from the environment: GRAPH_BASE_URL, SITE_HOSTNAME, SITE_PATH,
+// CLIENT_ID, AUTHORITY; ADDIN_URL is where dist/ will be hosted (https, ending in /).
+const { readFileSync } = require('node:fs');
+const path = require('node:path');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const { devCertificate } = require('./scripts/dev-cert.cjs');
+
+const DEV_URL = 'https://localhost:3000/';
+const OFFICE_CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+const OFFICE_CDN_TAG =
+  /<script[^>]*src="https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js"[^>]*><\/script>/;
+/** Webpack's own warning level, the budget for a taskpane entry point. */
+const BUDGET = 244 * 1024;
+
+function addinUrl(env, production) {
+  const url = process.env.ADDIN_URL || DEV_URL;
+  if (!/^https:\/\/[^/]+\/(.*\/)?$/.test(url)) {
+    throw new Error(`ADDIN_URL must be an https URL ending in "/", got "${url}"`);
+  }
+  if (production && url === DEV_URL && !env.sandbox && !env.quiet) {
+    console.warn(`ADDIN_URL is not set: dist/manifest.xml will point at ${DEV_URL}`);
+  }
+  return url;
+}
+
+/** The production RuntimeConfig, baked in; the sandbox page overrides it with window.__CST_CONFIG__. */
+function buildConfig() {
+  return {
+    mode: 'production',
+    graphBaseUrl: process.env.GRAPH_BASE_URL || 'https://graph.microsoft.com/v1.0',
+    siteHostname: process.env.SITE_HOSTNAME || '',
+    sitePath: process.env.SITE_PATH || '',
+    clientId: process.env.CLIENT_ID || '',
+    authority: process.env.AUTHORITY || 'https://login.microsoftonline.com/organizations',
+  };
+}
+
+/** taskpane.html with the CDN office.js tag swapped for the sandbox's config and Office host. */
+function sandboxTaskpaneHtml(template) {
+  const html = readFileSync(template, 'utf8');
+  if (!OFFICE_CDN_TAG.test(html))
+    throw new Error(`${template} no longer loads ${OFFICE_CDN}: update the sandbox swap`);
+  // sandbox-config.js is served by the sandbox server (it knows the emulator's address).
+  return html.replace(OFFICE_CDN_TAG, '<script src="sandbox-config.js"></script>');
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode || env.mode || 'production';
+  const production = mode === 'production';
+  const sandbox = Boolean(env.sandbox);
+  const url = addinUrl(env, production);
+  const root = __dirname;
+  const taskpaneTemplate = path.join(root, 'src/taskpane/taskpane.html');
+
+  const entry = { taskpane: env.taskpaneEntry || './src/taskpane/index.tsx' };
+  if (sandbox) {
+    entry['office-host'] = './sandbox/office-host/index.ts';
+    entry.sandbox = './sandbox/page/index.ts';
+  } else {
+    entry['auth-dialog'] = './src/auth/dialog.ts';
+  }
+
+  const html = sandbox
+    ? [
+        new HtmlWebpackPlugin({
+          filename: 'taskpane.html',
+          templateContent: sandboxTaskpaneHtml(taskpaneTemplate),
+          // The Office host must run before the app, as office.js does.
+          chunks: ['office-host', 'taskpane'],
+          chunksSortMode: 'manual',
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'index.html',
+          template: './sandbox/page/index.html',
+          chunks: ['sandbox'],
+        }),
+      ]
+    : [
+        new HtmlWebpackPlugin({
+          filename: 'taskpane.html',
+          template: taskpaneTemplate,
+          chunks: ['taskpane'],
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'auth-dialog.html',
+          template: './src/auth/dialog.html',
+          chunks: ['auth-dialog'],
+        }),
+      ];
+
+  const config = {
+    mode,
+    context: root,
+    target: ['web', 'es2020'],
+    entry,
+    output: {
+      path: env.outputPath ? path.resolve(env.outputPath) : path.join(root, 'dist'),
+      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
+      clean: true,
+    },
+    resolve: { extensions: ['.tsx', '.ts', '.mjs', '.js'] },
+    module: {
+      rules: [
+        {
+          test: /\.[cm]?[jt]sx?$/,
+          exclude: /node_modules/,
+          loader: 'esbuild-loader',
+          // es2020: WebView2, new Outlook, current Safari. No IE11, so no core-js or regenerator.
+          options: { target: 'es2020' },
+        },
+        { test: /\.(png|svg)$/, type: 'asset/resource' },
+      ],
+    },
+    devtool: production ? false : 'cheap-module-source-map',
+    plugins: [
+      new webpack.DefinePlugin({ __CST_BUILD_CONFIG__: JSON.stringify(buildConfig()) }),
+      ...html,
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets/*.png', to: 'assets/[name][ext]' },
+          { from: 'assets/support.html', to: 'assets/support.html' },
+          ...(sandbox
+            ? []
+            : [
+                {
+                  from: 'manifest.xml',
+                  to: 'manifest.xml',
+                  transform: (content) =>
+                    production ? content.toString().split(DEV_URL).join(url) : content,
+                },
+              ]),
+        ],
+      }),
+    ],
+    performance: {
+      hints: production && !sandbox ? 'warning' : false,
+      maxEntrypointSize: BUDGET,
+      maxAssetSize: BUDGET,
+      // The dialog carries MSAL by design; the budget is for what the taskpane loads at start.
+      assetFilter: (file) => file.endsWith('.js') && !file.startsWith('auth-dialog'),
+    },
+    optimization: { minimize: production },
+    cache: {
+      type: 'filesystem',
+      name: `${mode}-${sandbox ? 'sandbox' : 'addin'}`,
+      // A change to this file or the certificate helper invalidates the cache.
+      buildDependencies: { config: [__filename, path.join(root, 'scripts/dev-cert.cjs')] },
+    },
+    stats: 'errors-warnings',
+  };
+
+  if (env.WEBPACK_SERVE) {
+    const { key, cert } = await devCertificate('localhost', root);
+    config.devServer = {
+      port: Number(new URL(url).port || 3000),
+      server: { type: 'https', options: { key, cert } },
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      hot: false,
+      static: false,
+    };
+  }
+  return config;
+};
