@@ -41,9 +41,9 @@ export async function loadOrCreateCert(dir: string, nowMs = Date.now()): Promise
   const pairPath = join(dir, PAIR_FILE);
   if (existsSync(pairPath)) {
     const text = readFileSync(pairPath, 'utf8');
-    const key = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----\n?/.exec(text)?.[0];
-    const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/.exec(text)?.[0];
-    const pair = key && cert ? { key, cert } : undefined;
+    const key = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/.exec(text)?.[0];
+    const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(text)?.[0];
+    const pair = key && cert ? { key: `${key}\n`, cert: `${cert}\n` } : undefined;
     if (pair && usable(pair, nowMs)) {
       if (!existsSync(join(dir, CERT_FILE))) await writeAtomic(join(dir, CERT_FILE), pair.cert);
       return pair;
@@ -70,10 +70,10 @@ export async function loadOrCreateCert(dir: string, nowMs = Date.now()): Promise
       },
     ],
   });
-  const pair = { key: pems.private, cert: pems.cert };
+  const pair = { key: `${pems.private.trim()}\n`, cert: `${pems.cert.trim()}\n` };
   mkdirSync(dir, { recursive: true });
   // Concurrent starts may both generate; each serves and reports the pair it made, and one file wins.
-  await writeAtomic(pairPath, `${pair.key.trim()}\n${pair.cert.trim()}\n`);
+  await writeAtomic(pairPath, `${pair.key}${pair.cert}`);
   await writeAtomic(join(dir, CERT_FILE), pair.cert);
   return pair;
 }

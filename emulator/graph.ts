@@ -57,7 +57,7 @@ function authenticate(engine: Engine, req: EmuRequest) {
   return user;
 }
 
-async function route(engine: Engine, req: EmuRequest): Promise<EmuResponse> {
+async function route(engine: Engine, req: EmuRequest, note: { fault?: FaultKind }): Promise<EmuResponse> {
   const segments = pathSegments(req.rawPath);
   const user = authenticate(engine, req);
   const ctx: Ctx = {
@@ -68,7 +68,11 @@ async function route(engine: Engine, req: EmuRequest): Promise<EmuResponse> {
     query: parseQuery(req.rawQuery),
     segments,
     prefer: parsePrefer(req.headers.prefer),
-    takeEmptyPage: () => engine.faults.take(['emptyPage'], faultTarget(req)) !== undefined,
+    takeEmptyPage: () => {
+      const hit = engine.faults.take(['emptyPage'], faultTarget(req)) !== undefined;
+      if (hit) note.fault = 'emptyPage';
+      return hit;
+    },
   };
   const [head, second, ...rest] = segments;
   switch (head) {
@@ -163,7 +167,9 @@ export async function handleGraph(
   } else {
     try {
       upn = /^Bearer\s+dev:(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-      res = await route(engine, req);
+      const note: { fault?: FaultKind } = {};
+      res = await route(engine, req, note);
+      appliedFault = note.fault;
     } catch (e) {
       if (e instanceof GraphHttpError) res = errorResponse(req, e);
       else {
