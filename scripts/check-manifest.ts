@@ -5,6 +5,9 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
+import { compareVersions } from '../src/office/versions';
+
+export { compareVersions };
 
 export interface ManifestProblem {
   /** Where, as a slash path of element names (e.g. `OfficeApp/IconUrl`). */
@@ -149,17 +152,6 @@ function pathOf(el: XmlElement): string {
     parts.unshift(`${e.localName}${id ? `#${id}` : type ? `[${type}]` : ''}`);
   }
   return parts.join('/');
-}
-
-/** Compares dotted versions numerically: -1, 0, 1. */
-export function compareVersions(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
-    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
-    if (d !== 0) return d < 0 ? -1 : 1;
-  }
-  return 0;
 }
 
 // ---- the base manifest ----------------------------------------------------------------------
