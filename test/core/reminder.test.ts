@@ -7,16 +7,11 @@ import {
   longDate,
   renderReminder,
 } from '../../src/core/reminder';
-import { ADVOCATE, DESIGNATED, SPOC, strategy } from './checks.fixtures';
+import { domainStrategy, strategy } from './checks.fixtures';
 
-const strict = strategy({
+const strict = domainStrategy({
   personName: 'Paul <b>Example</b>',
-  designatedAddress: DESIGNATED,
-  spoc: { name: 'Sam Handler', address: SPOC, since: '2025-01-06' },
-  advocate: { name: 'Ann Advocate', addresses: [ADVOCATE], required: true },
-  contactLimit: { max: 1, periodDays: 7 },
-  permittedTimes: [{ days: ['mon', 'tue'], from: '09:00', to: '12:00' }],
-  refuseReopen: true,
+  reasonableAdjustments: [],
   reasons: ['unreasonably-persistent', 'aggressive-or-abusive'],
   reasonNarrative: 'Forty emails in March & threats to "sort it out".',
 });
