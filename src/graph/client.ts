@@ -38,6 +38,9 @@ const GRAPH_HOSTS = new Set([
   'canary.graph.microsoft.com',
 ]);
 
+/** How often one nextLink may be followed before paging counts as stuck. */
+const MAX_SAME_LINK = 20;
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 export interface GraphCall {
@@ -194,11 +197,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   }
 
   async function* pages<T>(call: GraphCall): AsyncGenerator<GraphPage<T>, void, undefined> {
-    const seen = new Set<string>();
+    // An empty page may point at the very link just read ("try again"); only a link that keeps
+    // coming back is a loop.
+    const visits = new Map<string, number>();
     let url: string | undefined = call.url;
     while (url !== undefined) {
-      if (seen.has(url)) throw new Error(`Graph returned the same nextLink twice; stopped paging at ${url}`);
-      seen.add(url);
+      const seen = (visits.get(url) ?? 0) + 1;
+      if (seen > MAX_SAME_LINK)
+        throw new Error(`Graph returned the same nextLink ${MAX_SAME_LINK} times; stopped paging at ${url}`);
+      visits.set(url, seen);
       const page: GraphPage<T> = await request<GraphPage<T>>({ ...call, url, method: 'GET' });
       yield { ...page, value: Array.isArray(page.value) ? page.value : [] };
       url = page['@odata.nextLink'];

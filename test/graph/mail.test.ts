@@ -1,0 +1,147 @@
+// Mail actions against the emulator: folders past the first page, a folder created meanwhile,
+// moves on immutable ids, forwarding to the escalation mailbox.
+import { createGraphClient, type GraphClient, type GraphPage } from '../../src/graph/client';
+import { createMailActions, IMMUTABLE_IDS } from '../../src/graph/mail';
+import type { FetchLike } from '../../src/graph/middleware';
+import { scopePlan } from '../../src/graph/scopes';
+import { BASE_SEED, FAST_RETRY, HANDLER, SHARED, startHarness, type Harness, losingClient } from './harness';
+
+const RBNR = 'Contact strategy - read not respond';
+let h: Harness;
+let client: GraphClient;
+
+const message = (i: number) => ({
+  internetMessageId: `<mail${i}@mail.example.com>`,
+  subject: `Message ${i}`,
+  from: { emailAddress: { address: 'paul.example@example.com' } },
+  toRecipients: [{ emailAddress: { address: SHARED } }],
+  body: { contentType: 'text' as const, content: 'plain text' },
+});
+
+beforeAll(async () => {
+  const filler = Array.from({ length: 14 }, (_, i) => ({ displayName: `Filler ${i}` }));
+  const seed = {
+    ...BASE_SEED,
+    mailboxes: [
+      {
+        upn: HANDLER,
+        displayName: 'Hana Handler',
+        folders: [
+          ...filler,
+          ...filler.map((f) => ({ ...f, parent: 'inbox' })),
+          { displayName: RBNR, parent: 'inbox' },
+        ],
+        messages: [message(1), message(2)],
+      },
+      {
+        upn: SHARED,
+        displayName: 'PSD',
+        shared: true,
+        members: [HANDLER],
+        messages: [message(3), message(4), message(5)],
+      },
+    ],
+  };
+  h = await startHarness({ seed });
+  client = h.client(HANDLER);
+});
+afterAll(() => h.close());
+
+async function ids(base: string): Promise<string[]> {
+  const page = await client.request<GraphPage<{ id: string }>>({
+    url: `${base}/mailFolders/inbox/messages?$select=id`,
+    scopes: ['Mail.ReadWrite'],
+    headers: IMMUTABLE_IDS,
+  });
+  return page.value.map((m) => m.id);
+}
+
+describe('folders', () => {
+  it('finds a folder past the first page instead of creating a second one', async () => {
+    const mail = createMailActions({ client, scopes: scopePlan() });
+    const id = await mail.ensureFolder(RBNR);
+    expect(h.emu.store.folders(HANDLER).filter((f) => f.displayName === RBNR)).toEqual([
+      expect.objectContaining({ id }),
+    ]);
+  });
+
+  it('creates the folder under the Inbox of a shared mailbox once, and uses it for moves', async () => {
+    const mail = createMailActions({
+      client,
+      mailboxUpn: SHARED,
+      scopes: scopePlan({ sharedMailbox: true }),
+    });
+    const [first, second] = await ids(`/users/${SHARED}`);
+    const a = await mail.moveToFolder(first ?? '', RBNR);
+    const b = await mail.moveToFolder(second ?? '', RBNR);
+    const folders = h.emu.store.folders(SHARED).filter((f) => f.displayName === RBNR);
+    expect(folders).toHaveLength(1);
+    const inbox = h.emu.store.folders(SHARED).find((f) => f.wellKnownName === 'inbox');
+    expect(folders[0]?.parentId).toBe(inbox?.id);
+    const moved = h.emu.store.messages(SHARED).filter((m) => m.folder === RBNR);
+    expect(moved.map((m) => m.immutableId).sort()).toEqual([a.id, b.id].sort());
+  });
+
+  it('uses the folder someone else created between our look and our create (ErrorFolderExists)', async () => {
+    const racer = h.client(HANDLER);
+    let raced = false;
+    const racing: FetchLike = async (url, init) => {
+      if (!raced && init?.method === 'POST' && url.includes('/childFolders')) {
+        raced = true;
+        await racer.request({
+          method: 'POST',
+          url: '/me/mailFolders/inbox/childFolders',
+          body: { displayName: 'Raced Folder' },
+          scopes: ['Mail.ReadWrite'],
+        });
+      }
+      return h.fetchImpl(url, init);
+    };
+    const c = createGraphClient({
+      baseUrl: h.base,
+      tokens: h.tokens(HANDLER),
+      fetchImpl: racing,
+      retry: FAST_RETRY,
+    });
+    const id = await createMailActions({ client: c, scopes: scopePlan() }).ensureFolder('Raced Folder');
+    expect(h.emu.store.folders(HANDLER).filter((f) => f.displayName === 'Raced Folder')).toEqual([
+      expect.objectContaining({ id }),
+    ]);
+  });
+});
+
+describe('moves and forwards', () => {
+  it('a move whose answer was lost is not attempted on the wrong message: the immutable id shows where it is', async () => {
+    const c = losingClient(h, HANDLER, (url) => url.endsWith('/move'));
+    const mail = createMailActions({ client: c, scopes: scopePlan() });
+    const [id] = await ids('/me');
+    const moved = await mail.moveToFolder(id ?? '', 'Lost Answer Folder');
+    expect(moved.id).toBe(id);
+    expect(h.emu.store.messages(HANDLER).find((m) => m.immutableId === id)?.folder).toBe(
+      'Lost Answer Folder',
+    );
+    expect(h.emu.store.folders(HANDLER).filter((f) => f.displayName === 'Lost Answer Folder')).toHaveLength(
+      1,
+    );
+  });
+
+  it('forwards to the escalation mailbox with the comment, never to the sender', async () => {
+    const mail = createMailActions({
+      client,
+      mailboxUpn: SHARED,
+      scopes: scopePlan({ sharedMailbox: true }),
+    });
+    const [id] = await ids(`/users/${SHARED}`);
+    await mail.forward(
+      id ?? '',
+      'safeguarding@force.example.police.uk',
+      'Escalated: possible safeguarding concern',
+    );
+    const forwards = h.emu.store.forwards();
+    expect(forwards).toHaveLength(1);
+    expect(forwards[0]?.toRecipients).toEqual([
+      { emailAddress: { address: 'safeguarding@force.example.police.uk' } },
+    ]);
+    expect(forwards[0]?.comment).toBe('Escalated: possible safeguarding concern');
+  });
+});

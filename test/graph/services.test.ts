@@ -1,0 +1,52 @@
+// The wired services: one site lookup shared by every repository, the ports working together.
+import { createGraphServices } from '../../src/graph';
+import { HANDLER, SITE, startHarness, type Harness } from './harness';
+import { listsSeed, logRecord, strategy } from './seed';
+
+let h: Harness;
+beforeAll(async () => {
+  const seed = listsSeed({
+    strategies: [strategy({ emailAddresses: ['paul.example@example.com'] })],
+    settings: [{ Title: 'rbnrFolder', Value: '"RBNR filed"' }],
+  });
+  seed.sites?.push({ hostname: SITE.siteHostname, path: '/sites/empty' });
+  h = await startHarness({ seed });
+});
+afterAll(() => h.close());
+
+describe('createGraphServices', () => {
+  it('resolves the site and lists once, lazily, and serves all four ports', async () => {
+    const services = createGraphServices({
+      baseUrl: h.base,
+      ...SITE,
+      tokens: h.tokens(HANDLER),
+      fetchImpl: h.fetchImpl,
+    });
+    expect(h.emu.store.requestLog().filter((e) => e.kind === 'http')).toHaveLength(0);
+    const [snap, settings] = await Promise.all([services.strategies.sync(), services.settings.load()]);
+    expect(snap.strategies).toHaveLength(1);
+    expect(settings.rbnrFolder).toBe('RBNR filed');
+    await services.contactLog.append(
+      logRecord({ sender: 'paul.example@example.com', strategyIds: [snap.strategies[0]?.id ?? ''] }),
+    );
+    expect(
+      await services.contactLog.history(['paul.example@example.com'], '2025-01-01T00:00:00Z'),
+    ).toHaveLength(1);
+    const lookups = h.emu.store.requestLog().filter((e) => /\/sites\/[^/]+:\/|\/lists\?/.test(e.path));
+    expect(lookups).toHaveLength(2);
+  });
+
+  it('on a site without the lists: says which list is missing and how to create it; settings fall back to defaults', async () => {
+    const services = createGraphServices({
+      baseUrl: h.base,
+      siteHostname: SITE.siteHostname,
+      sitePath: '/sites/empty',
+      tokens: h.tokens(HANDLER),
+      fetchImpl: h.fetchImpl,
+    });
+    await expect(services.strategies.sync()).rejects.toThrow(
+      /"Contact Strategies" does not exist.*npm run provision/,
+    );
+    expect((await services.settings.load()).rbnrFolder).toBe('Contact strategy - read not respond');
+  });
+});
