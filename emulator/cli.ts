@@ -12,6 +12,7 @@ const USAGE = `Usage: npm run emulator -- [options]
   --seed FILE              seed JSON, applied when DIR holds no state yet (see emulator/README.md)
   --reset                  replace the state in DIR with the seed on start
   --latency MS             delay every request
+  --mailbox-concurrency N  Outlook-style 429 when more than N mail requests per mailbox are in flight
   --fault SPEC             inject a fault, repeatable: KIND[:rate=R,count=N,retryAfter=S,ms=MS,path=RE,method=M,scope=any|http|batch]
                            kinds: latency 429 503 504 drop wrongContentType emptyPage
   --expose-retry-after     list Retry-After in Access-Control-Expose-Headers (real Graph does not)
@@ -66,6 +67,9 @@ export function parseArgs(argv: readonly string[]): CliConfig {
         break;
       case '--latency':
         options.latencyMs = intArg(arg, next());
+        break;
+      case '--mailbox-concurrency':
+        options.mailboxConcurrency = intArg(arg, next());
         break;
       case '--fault':
         faults.push(parseFaultSpec(next()));

@@ -43,6 +43,8 @@ export interface ResolvedOptions {
   batchOrder: 'shuffled' | 'sent';
   latencyMs: number;
   exposeRetryAfter: boolean;
+  /** Requests in flight per mailbox before Outlook-style 429s; undefined = no limit. */
+  mailboxConcurrency?: number;
 }
 
 export interface Engine {
@@ -52,6 +54,8 @@ export interface Engine {
   options: ResolvedOptions;
   /** The seed the emulator started with (what a reset without a body restores). */
   seed?: EmulatorSeed | string;
+  /** Mail requests in flight per mailbox (lower-case upn). */
+  inflight: Map<string, number>;
 }
 
 export interface Ctx {

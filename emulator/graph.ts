@@ -145,10 +145,73 @@ function faultError(fault: ActiveFault, req: EmuRequest): GraphHttpError {
 const PRE_FAULTS_HTTP: readonly FaultKind[] = ['drop', '429', '503', '504'];
 const PRE_FAULTS_BATCH: readonly FaultKind[] = ['429', '503', '504'];
 
+/** The upn a dev token names, before it is checked. */
+const callerOf = (req: EmuRequest): string | undefined =>
+  /^Bearer\s+dev:(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+
+const MAIL_SEGMENTS = new Set(['messages', 'mailFolders', 'outlook', 'mailboxSettings']);
+
+/** The mailbox a mail request works on (lower-case upn), for the per-mailbox concurrency limit. */
+function mailboxOf(req: EmuRequest): string | undefined {
+  let segs: string[];
+  try {
+    segs = pathSegments(req.rawPath);
+  } catch {
+    return undefined;
+  }
+  if (segs[0] === 'me' && MAIL_SEGMENTS.has(segs[1] ?? '')) return callerOf(req)?.toLowerCase();
+  if (segs[0] === 'users' && MAIL_SEGMENTS.has(segs[2] ?? '')) return segs[1]?.toLowerCase();
+  return undefined;
+}
+
+function logEntry(
+  engine: Engine,
+  req: EmuRequest,
+  res: EmuResponse,
+  started: number,
+  upn: string | undefined,
+  fault: FaultKind | undefined,
+): void {
+  engine.store.logRequest({
+    time: req.date,
+    kind: req.scope === 'http' ? 'http' : 'batch-item',
+    method: req.method,
+    path: req.rawPath + (req.rawQuery ? `?${req.rawQuery}` : ''),
+    status: res.drop ? 0 : res.status,
+    ...(upn ? { upn } : {}),
+    ...(fault ? { fault } : {}),
+    durationMs: Date.now() - started,
+  });
+}
+
+/** Outlook's per-mailbox concurrency limit (when configured) around the request. */
 export async function handleGraph(
   engine: Engine,
   req: EmuRequest,
 ): Promise<EmuResponse & { fault?: FaultKind }> {
+  const limit = engine.options.mailboxConcurrency;
+  const mailbox = limit === undefined ? undefined : mailboxOf(req);
+  if (mailbox === undefined || limit === undefined) return handleOne(engine, req);
+  const inflight = engine.inflight.get(mailbox) ?? 0;
+  if (inflight >= limit) {
+    const res = errorResponse(
+      req,
+      new GraphHttpError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.'),
+    );
+    logEntry(engine, req, res, Date.now(), callerOf(req), undefined);
+    return res;
+  }
+  engine.inflight.set(mailbox, inflight + 1);
+  try {
+    return await handleOne(engine, req);
+  } finally {
+    const left = (engine.inflight.get(mailbox) ?? 1) - 1;
+    if (left > 0) engine.inflight.set(mailbox, left);
+    else engine.inflight.delete(mailbox);
+  }
+}
+
+async function handleOne(engine: Engine, req: EmuRequest): Promise<EmuResponse & { fault?: FaultKind }> {
   const started = Date.now();
   const target = faultTarget(req);
   const delay = (req.scope === 'http' ? engine.options.latencyMs : 0) + engine.faults.latency(target);
@@ -166,7 +229,7 @@ export async function handleGraph(
     appliedFault = fault.kind;
   } else {
     try {
-      upn = /^Bearer\s+dev:(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+      upn = callerOf(req);
       const note: { fault?: FaultKind } = {};
       res = await route(engine, req, note);
       appliedFault = note.fault;
@@ -187,15 +250,6 @@ export async function handleGraph(
     res = { ...res, text: JSON.stringify(res.body), body: undefined };
     appliedFault = 'wrongContentType';
   }
-  engine.store.logRequest({
-    time: req.date,
-    kind: req.scope === 'http' ? 'http' : 'batch-item',
-    method: req.method,
-    path: req.rawPath + (req.rawQuery ? `?${req.rawQuery}` : ''),
-    status: res.drop ? 0 : res.status,
-    ...(upn ? { upn } : {}),
-    ...(appliedFault ? { fault: appliedFault } : {}),
-    durationMs: Date.now() - started,
-  });
+  logEntry(engine, req, res, started, upn, appliedFault);
   return appliedFault ? { ...res, fault: appliedFault } : res;
 }

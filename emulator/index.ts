@@ -22,6 +22,9 @@ function resolveOptions(opts: EmulatorOptions): ResolvedOptions {
   const pageCap = opts.pageCap ?? 200;
   if (!Number.isInteger(pageCap) || pageCap < 1)
     throw new Error(`pageCap must be a positive integer, not ${pageCap}`);
+  const mc = opts.mailboxConcurrency;
+  if (mc !== undefined && (!Number.isInteger(mc) || mc < 1))
+    throw new Error(`mailboxConcurrency must be a positive integer, not ${mc}`);
   return {
     pageCap,
     deltaTokenTtlMs: opts.deltaTokenTtlMs ?? 7 * DAY_MS,
@@ -30,6 +33,7 @@ function resolveOptions(opts: EmulatorOptions): ResolvedOptions {
     batchOrder: opts.batchOrder ?? 'shuffled',
     latencyMs: opts.latencyMs ?? 0,
     exposeRetryAfter: opts.exposeRetryAfter ?? false,
+    ...(opts.mailboxConcurrency !== undefined ? { mailboxConcurrency: opts.mailboxConcurrency } : {}),
   };
 }
 
@@ -45,6 +49,7 @@ export async function createEngine(opts: EmulatorOptions = {}): Promise<Engine> 
     faults,
     random,
     options: resolveOptions(opts),
+    inflight: new Map(),
     ...(opts.seed !== undefined ? { seed: opts.seed } : {}),
   };
 }

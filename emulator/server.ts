@@ -79,7 +79,8 @@ function write(res: ServerResponse, emu: EmuResponse, extra: Record<string, stri
     headers['Content-Type'] = JSON_CONTENT_TYPE;
     payload = JSON.stringify(emu.body);
   }
-  if (payload !== undefined) headers['Content-Length'] = String(Buffer.byteLength(payload));
+  headers['Content-Length'] = String(payload === undefined ? 0 : Buffer.byteLength(payload));
+  if (emu.status === 204) delete headers['Content-Length'];
   res.writeHead(emu.status, headers);
   res.end(payload);
 }

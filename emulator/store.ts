@@ -25,6 +25,7 @@ export class Store {
   private readonly log: RequestLogEntry[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing: Promise<void> = Promise.resolve();
+  private writeError: Error | undefined;
 
   private constructor(
     state: State,
@@ -84,6 +85,7 @@ export class Store {
     }, WRITE_DELAY_MS);
   }
 
+  /** Writes pending state; rejects if a write since the last flush failed (the state stays in memory). */
   async flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
@@ -91,18 +93,27 @@ export class Store {
       await this.write();
     }
     await this.writing;
+    const failed = this.writeError;
+    this.writeError = undefined;
+    if (failed) throw failed;
   }
 
   private write(): Promise<void> {
     const dir = this.dataDir;
     if (!dir) return Promise.resolve();
     const text = JSON.stringify(this.state);
-    this.writing = this.writing.then(async () => {
-      const file = join(dir, STATE_FILE);
-      const tmp = `${file}.${process.pid}.tmp`;
-      await writeFile(tmp, text, 'utf8');
-      await rename(tmp, file);
-    });
+    this.writing = this.writing
+      .then(async () => {
+        const file = join(dir, STATE_FILE);
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(tmp, text, 'utf8');
+        await rename(tmp, file);
+      })
+      .catch((e: unknown) => {
+        // Keep serving from memory; the next change tries again and flush() reports it.
+        this.writeError = new Error(`Cannot save emulator state in ${dir}: ${(e as Error).message}`);
+        process.stderr.write(`emulator: ${this.writeError.message}\n`);
+      });
     return this.writing;
   }
 

@@ -162,6 +162,12 @@ export interface EmulatorOptions {
   faults?: FaultSpec[];
   /** Added to every request. */
   latencyMs?: number;
+  /**
+   * Outlook allows 4 concurrent requests per app per mailbox: with this set, a mail request
+   * arriving while this many are in flight for the same mailbox gets 429 ApplicationThrottled.
+   * Default: no limit. Only visible with latency (requests are otherwise answered at once).
+   */
+  mailboxConcurrency?: number;
   /** Delta tokens older than this expire (410). Default 7 days. */
   deltaTokenTtlMs?: number;
   /** Items above which a non-indexed filter (with the Prefer header) fails. Default 5000. */

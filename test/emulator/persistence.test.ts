@@ -69,6 +69,24 @@ describe('persistence', () => {
     }
   });
 
+  it('keeps serving from memory when the disk write fails, and flush reports it', async () => {
+    const emu = await startEmulator({ dataDir: dir, seed: testSeed() });
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      rmSync(dir, { recursive: true, force: true });
+      const me = clientFor(emu, HANDLER);
+      expect(
+        (await me('/me/mailFolders', { method: 'POST', body: { displayName: 'Memory only' } })).status,
+      ).toBe(201);
+      await expect(emu.flush()).rejects.toThrow(/Cannot save emulator state/);
+      expect(emu.store.folders(HANDLER).some((f) => f.displayName === 'Memory only')).toBe(true);
+      expect((await me('/me')).status).toBe(200);
+    } finally {
+      stderr.mockRestore();
+      await emu.close().catch(() => undefined);
+    }
+  });
+
   it('refuses to start on a corrupt state file, saying which file', async () => {
     writeFileSync(join(dir, 'state.json'), '{ not json');
     await expect(startEmulator({ dataDir: dir })).rejects.toThrow(/state\.json is not valid JSON/);

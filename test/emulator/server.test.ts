@@ -1,7 +1,7 @@
 // The emulator as a server: CORS, each fault kind, the admin endpoints and the request log.
 import { startEmulator } from '../../emulator';
 import type { RunningEmulator } from '../../emulator/types';
-import { HANDLER, HOST, SITE_PATH, call, clientFor, testSeed } from './helpers';
+import { HANDLER, HOST, SHARED, SITE_PATH, call, clientFor, testSeed } from './helpers';
 
 let emu: RunningEmulator;
 let me: ReturnType<typeof clientFor>;
@@ -170,6 +170,36 @@ describe('faults', () => {
     expect(await run()).toEqual(first);
     expect(first).toContain(429);
     expect(first).toContain(200);
+  });
+});
+
+describe('Outlook mailbox concurrency', () => {
+  it('answers 429 ApplicationThrottled when more mail requests than the limit are in flight for one mailbox', async () => {
+    const e = await startEmulator({
+      seed: testSeed(),
+      mailboxConcurrency: 2,
+      faults: [{ kind: 'latency', ms: 80, path: '/messages' }],
+    });
+    try {
+      const c = clientFor(e, HANDLER);
+      const statuses = (await Promise.all(Array.from({ length: 4 }, () => c('/me/messages')))).map(
+        (r) => r.status,
+      );
+      expect(statuses.sort()).toEqual([200, 200, 429, 429]);
+      const throttled = e.store.requestLog().find((x) => x.status === 429);
+      expect(throttled?.upn).toBe(HANDLER);
+      // Another mailbox, a profile read and a later request are not affected.
+      const [shared, profile] = await Promise.all([
+        c(`/users/${SHARED}/messages`),
+        c('/me'),
+        c('/me/messages'),
+        c('/me/messages'),
+      ]);
+      expect([shared.status, profile.status]).toEqual([200, 200]);
+      expect((await c('/me/messages')).status).toBe(200);
+    } finally {
+      await e.close();
+    }
   });
 });
 
