@@ -295,12 +295,22 @@ export function parseHistory(raw: unknown): Parsed<HistoryEntry[]> {
 
 // ---- Organisation settings -------------------------------------------------------------------
 
+/** The settings an organisation gets for everything it leaves out (a fresh object each call). */
+export function defaultConfig(): Config {
+  return {
+    staffDomains: [],
+    teams: {},
+    spocRotationMonths: 12,
+    reviewMaxDays: 92,
+    timeZone: 'Europe/London',
+  };
+}
+
+/** The same defaults as one shared, frozen value (its lists too): for reading, never for editing. */
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
-  staffDomains: [],
-  teams: {},
-  spocRotationMonths: 12,
-  reviewMaxDays: 92,
-  timeZone: 'Europe/London',
+  ...defaultConfig(),
+  staffDomains: Object.freeze([]) as unknown as string[],
+  teams: Object.freeze({}),
 });
 
 const CONFIG_FIELDS = [
@@ -353,10 +363,10 @@ export function parseConfig(raw: unknown): Parsed<Config> {
   const problems: string[] = [];
   const f = fields(raw, '', problems);
   f.rejectUnknown(CONFIG_FIELDS);
-  const d = DEFAULT_CONFIG;
+  const d = defaultConfig();
   const config = compact<Config>({
-    staffDomains: f.withDefault('staffDomains', listOf(domain, { unique: true }), []),
-    teams: f.withDefault('teams', teams, {}),
+    staffDomains: f.withDefault('staffDomains', listOf(domain, { unique: true }), d.staffDomains),
+    teams: f.withDefault('teams', teams, d.teams),
     spocRotationMonths: f.withDefault('spocRotationMonths', positiveInt(120), d.spocRotationMonths),
     reviewMaxDays: f.withDefault('reviewMaxDays', positiveInt(3660), d.reviewMaxDays),
     timeZone: f.withDefault('timeZone', timeZone, d.timeZone),

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_CONFIG, parseConfig, parseHistory, parseMessage } from '../../src/core/parse';
+import { DEFAULT_CONFIG, defaultConfig, parseConfig, parseHistory, parseMessage } from '../../src/core/parse';
 
 const message = {
   internetMessageId: '<abc@example.com>',
@@ -99,8 +99,14 @@ describe('parseHistory', () => {
 
 describe('parseConfig', () => {
   it('fills every default for an empty object', () => {
-    expect(parseConfig({})).toEqual({ ok: true, value: DEFAULT_CONFIG });
-    expect(DEFAULT_CONFIG).toEqual({
+    expect(parseConfig({})).toEqual({ ok: true, value: defaultConfig() });
+    expect(DEFAULT_CONFIG).toEqual(defaultConfig());
+    // Each parse gets its own lists: editing one config's settings cannot change another's.
+    const a = parseConfig({});
+    const b = parseConfig({});
+    expect(a.ok && b.ok && a.value.staffDomains !== b.value.staffDomains).toBe(true);
+    expect(Object.isFrozen(DEFAULT_CONFIG.staffDomains)).toBe(true);
+    expect(defaultConfig()).toEqual({
       staffDomains: [],
       teams: {},
       spocRotationMonths: 12,
