@@ -1,0 +1,431 @@
+import fc from 'fast-check';
+import {
+  DEFAULT_TERMS,
+  INDICATOR_QUESTIONS,
+  compileScanner,
+  detectReopenDemand,
+  scanIndicators,
+  suggestedQuestions,
+  termProblems,
+} from '../../src/core/indicators';
+import { INDICATOR_CODES, READ_QUESTIONS, type Indicator, type IndicatorCode } from '../../src/core/types';
+import { DEMAND, SECOND_DEMAND, UNRELATED } from './repeat.fixtures';
+
+const codesIn = (text: string): IndicatorCode[] => [...new Set(scanIndicators(text).map((i) => i.code))];
+const found = (text: string, code: IndicatorCode): string[] =>
+  scanIndicators(text)
+    .filter((i) => i.code === code)
+    .map((i) => i.text);
+
+function expectWellFormed(text: string, hits: Indicator[]): void {
+  let previous = -1;
+  for (const h of hits) {
+    expect(h.start).toBeGreaterThanOrEqual(0);
+    expect(h.end).toBeGreaterThan(h.start);
+    expect(h.end).toBeLessThanOrEqual(text.length);
+    expect(text.slice(h.start, h.end)).toBe(h.text);
+    expect(h.start).toBeGreaterThanOrEqual(previous);
+    previous = h.start;
+  }
+  const keys = hits.map((h) => `${h.code}:${h.start}:${h.end}`);
+  expect(new Set(keys).size).toBe(keys.length);
+}
+
+describe('what each indicator finds', () => {
+  it.each<[IndicatorCode, string, string]>([
+    ['SAFEGUARDING', 'Please help, my kids aren’t safe with him.', 'my kids aren’t safe'],
+    ['SAFEGUARDING', 'She has been subject to coercive control for years.', 'coercive control'],
+    ['SAFEGUARDING', 'My ex-partner hit me again last night.', 'partner hit me'],
+    ['SAFEGUARDING', 'The children are being neglected by their father.', 'children are being neglected'],
+    ['SAFEGUARDING', 'This is domestic abuse and nobody is listening.', 'domestic abuse'],
+    ['SELF_HARM', 'Honestly there is no point going on any more.', 'is no point going on'],
+    ['SELF_HARM', 'I have thought about suicide every day this week.', 'suicide'],
+    ['SELF_HARM', 'I might as well end it all.', 'end it all'],
+    ['SELF_HARM', 'I have started self-harming again.', 'self-harming'],
+    ['SELF_HARM', 'I took all my tablets last time.', 'took all my tablets'],
+    ['THREAT', 'I know where you live, Sergeant.', 'I know where you live'],
+    ['THREAT', 'You will regret this decision.', 'You will regret this'],
+    ['THREAT', 'Next time I will bring a knife.', 'knife'],
+    ['THREAT', "I'm going to really hurt that officer.", 'going to really hurt that officer'],
+    ['NEW_ALLEGATION', 'PC Jones punched me in the cell.', 'PC Jones punched'],
+    ['NEW_ALLEGATION', 'I was assaulted by an officer at the station.', 'assaulted by an officer'],
+    ['NEW_ALLEGATION', 'The sergeant lied in his statement.', 'sergeant lied'],
+    ['NEW_ALLEGATION', 'An officer stole £50 from my wallet.', 'officer stole'],
+    ['MANDATORY_REFERRAL', 'My brother died in custody last year.', 'died in custody'],
+    ['MANDATORY_REFERRAL', 'The officer broke my arm during the arrest.', 'broke my arm'],
+    ['MANDATORY_REFERRAL', 'They say he took a bribe.', 'bribe'],
+    ['MANDATORY_REFERRAL', 'That officer took money from me.', 'officer took money'],
+    ['MANDATORY_REFERRAL', 'The officer made racist comments to me.', 'officer made racist'],
+    ['MANDATORY_REFERRAL', 'The PC sent me messages asking me on a date.', 'PC sent me messages'],
+    ['CRIMINAL_MATTER', 'I want to report a crime.', 'report a crime'],
+    ['CRIMINAL_MATTER', 'We were burgled on Saturday.', 'burgled'],
+    ['CRIMINAL_MATTER', 'My car was stolen from the drive.', 'stolen'],
+    ['CRIMINAL_MATTER', 'This is harassment and it has to stop.', 'harassment'],
+    ['NEW_COMPLAINT', 'I want to make a complaint about the call handler.', 'want to make a complaint'],
+    ['NEW_COMPLAINT', 'It is a new complaint.', 'new complaint'],
+    ['NEW_COMPLAINT', 'Please log this as a complaint.', 'log this as a complaint'],
+    ['NEW_COMPLAINT', 'I wish to complain about the way I was treated.', 'wish to complain'],
+    ['NEW_COMPLAINT', 'I made a formal complaint.', 'formal complaint'],
+    ['ABUSIVE_LANGUAGE', 'You are all useless idiots.', 'idiots'],
+    ['ABUSIVE_LANGUAGE', 'What a load of bollocks.', 'bollocks'],
+  ])('%s: finds it in "%s"', (code, text, expected) => {
+    expect(found(text, code)).toContain(expected);
+  });
+});
+
+describe('offsets point into the original text', () => {
+  it('highlights in place after emoji, accents and astral characters', () => {
+    const text = '😀😀 Café — 𝒜 note.\r\nThere was no point\r\n   going on.';
+    const hit = scanIndicators(text).find((i) => i.code === 'SELF_HARM');
+    expect(hit).toBeDefined();
+    expect(text.slice(hit?.start, hit?.end)).toBe('no point\r\n   going on');
+  });
+
+  it('covers the whole disguised word, marks and invisible characters included', () => {
+    const text = 'you absolute f\u0301u\u200Bck\u0308 wit';
+    const [hit] = scanIndicators(text).filter((i) => i.code === 'ABUSIVE_LANGUAGE');
+    expect(hit?.text).toBe('f\u0301u\u200Bck\u0308');
+  });
+});
+
+describe('words inside other words are not hits', () => {
+  // Ordinary words and place names that contain a listed word.
+  const innocent = [
+    'Scunthorpe',
+    'assessment',
+    'therapist',
+    'grape',
+    'class',
+    'analysis',
+    'cocktail',
+    'Essex',
+    'Sussex',
+    'Middlesex',
+    'Dickens',
+    'Penistone',
+    'shitake mushrooms',
+    'shiitake',
+    'Arsenal',
+    'fire retardant',
+    'passage',
+    'bass guitar',
+    'Hancock',
+    'peacock',
+    'Cockburnspath',
+    'Dickinson',
+    'Pakistan',
+    'Pakistani',
+    'raccoon',
+    'snigger',
+    'niggle',
+    'Niger',
+    'spicy',
+    'scrap metal',
+    'pricked',
+    'prickly',
+    'cockpit',
+    'titanic',
+    'Matlock',
+    'Clitheroe',
+    'the A55 road',
+    'PC1234',
+    'Shittington',
+    'grassed',
+    'embarrassment',
+    'harassed the point', // harassment is a crime term, but a real word: must still match below
+  ].slice(0, -1);
+  it.each(innocent)('"%s" raises no abusive-language hit', (text) => {
+    expect(found(`It was ${text} again.`, 'ABUSIVE_LANGUAGE')).toEqual([]);
+  });
+
+  it('realistic complaint letters raise no abuse, threat or self-harm hits', () => {
+    for (const letter of [DEMAND, SECOND_DEMAND, ...UNRELATED.filter((l) => !l.includes('knife'))]) {
+      expect(codesIn(letter).filter((c) => ['ABUSIVE_LANGUAGE', 'THREAT', 'SELF_HARM'].includes(c))).toEqual(
+        [],
+      );
+    }
+  });
+});
+
+describe('disguised spellings of abuse', () => {
+  it.each([
+    ['separators', 'f.u.c.k off'],
+    ['spaces', 'f u c k off'],
+    ['hyphens', 'f-u-c-k off'],
+    ['stars between letters', 'f*u*c*k off'],
+    ['a masked letter', 'f*ck off'],
+    ['repeated letters', 'fuuuuuck off'],
+    ['capitals', 'FUCK OFF'],
+    ['accents', 'fück off'],
+    ['Cyrillic look-alikes', 'fu\u0441k off'],
+    ['full-width letters', '\uff46\uff55\uff43\uff4b off'],
+    ['mathematical letters', '\u{1d41f}\u{1d42e}\u{1d41c}\u{1d424} off'],
+    ['a zero-width space', 'fu\u200bck off'],
+    ['a soft hyphen', 'fu\u00adck off'],
+  ])('found with %s', (_how, text) => {
+    expect(found(text, 'ABUSIVE_LANGUAGE')).toHaveLength(1);
+  });
+
+  it.each([
+    ['digits for letters', 'sh1t'],
+    ['symbols for letters', '@$$hole'],
+    ['! for i', 'b!tch'],
+    ['| for l', 'bu||sh1t'],
+    ['digits in a slur-length word', 'b1tch3s'],
+  ])('leetspeak: %s', (_how, text) => {
+    expect(found(`you ${text}`, 'ABUSIVE_LANGUAGE')).toEqual([text]);
+  });
+
+  it('every single-word term in the shipped abuse list is found when spelled out with dots', () => {
+    // Terms that are one word or one group of alternatives, e.g. "(a|b|c)".
+    const words = DEFAULT_TERMS.ABUSIVE_LANGUAGE.filter((t) => /^\([^()]*\)$|^[^() ]+$/.test(t))
+      .flatMap((t) => t.replace(/[()]/g, '').split('|'))
+      .map((w) => w.replace(/\*$/, ''))
+      .filter((w) => /^[a-z]{3,}$/.test(w));
+    expect(words.length).toBeGreaterThan(60);
+    const missed = words.filter((w) => found(`you ${[...w].join('.')} you`, 'ABUSIVE_LANGUAGE').length === 0);
+    expect(missed.length).toBe(0); // (the count, not the words: the list is not for printing)
+  });
+
+  it('joining single letters does not merge ordinary text', () => {
+    expect(found('I a m fine, Plan A or B is OK, U.S. visit', 'ABUSIVE_LANGUAGE')).toEqual([]);
+    // Two single letters are not a word: "a s" stays two words.
+    expect(found('a s', 'ABUSIVE_LANGUAGE')).toEqual([]);
+  });
+});
+
+describe('obfuscation is handled for the other indicators too', () => {
+  it('finds disguised self-harm phrases', () => {
+    expect(found('I will k1ll   myself', 'SELF_HARM')).toEqual(['k1ll   myself']);
+    expect(found('SUICIDE', 'SELF_HARM')).toEqual(['SUICIDE']);
+    expect(found('kiiiiill myself', 'SELF_HARM')).toEqual(['kiiiiill myself']);
+    expect(found('I dont want to live', 'SELF_HARM')).toEqual(['dont want to live']);
+  });
+});
+
+describe('phrases and their boundaries', () => {
+  it('multi-word phrases match across any white space and line breaks', () => {
+    expect(found('no\tpoint\n going\r\non', 'SELF_HARM')).toEqual(['no\tpoint\n going\r\non']);
+  });
+
+  it('but not across a sentence end or other punctuation', () => {
+    expect(found('There is no point. Going on like this is pointless.', 'SELF_HARM')).toEqual([]);
+    expect(found('no point, going on', 'SELF_HARM')).toEqual([]);
+  });
+
+  it('a trailing * lets the last word go on', () => {
+    expect(found('the harassment continued; they harassed me', 'CRIMINAL_MATTER')).toEqual([
+      'harassment',
+      'harassed',
+    ]);
+  });
+
+  it('proximity works in either order, within the words allowed, inside one sentence', () => {
+    expect(codesIn('PC 4321 then assaulted me')).toContain('NEW_ALLEGATION');
+    expect(codesIn('I was assaulted, I believe, by the officer')).toContain('NEW_ALLEGATION');
+    expect(codesIn('The officer was kind. My neighbour assaulted me.')).not.toContain('NEW_ALLEGATION');
+    expect(
+      codesIn('The officer said that much later on at home after the match my neighbour assaulted me.'),
+    ).not.toContain('NEW_ALLEGATION');
+  });
+
+  it('an abbreviation or initial does not end the sentence', () => {
+    expect(found('Sgt. Smith assaulted me', 'NEW_ALLEGATION')).toEqual(['Sgt. Smith assaulted']);
+    expect(found('Officer J. Smith lied', 'NEW_ALLEGATION')).toEqual(['Officer J. Smith lied']);
+  });
+});
+
+describe('several indicators on one text', () => {
+  it('keeps every code on a shared span, once each, sorted by start', () => {
+    const text = 'PC Smith raped me. I want to make a complaint. You f.u.c.k.i.n.g idiots.';
+    const hits = scanIndicators(text);
+    expectWellFormed(text, hits);
+    const onRaped = hits.filter((h) => h.text === 'raped').map((h) => h.code);
+    expect(onRaped).toEqual(expect.arrayContaining(['MANDATORY_REFERRAL', 'CRIMINAL_MATTER']));
+    expect(hits.map((h) => h.code)).toEqual(
+      expect.arrayContaining(['NEW_COMPLAINT', 'ABUSIVE_LANGUAGE', 'MANDATORY_REFERRAL', 'CRIMINAL_MATTER']),
+    );
+  });
+
+  it('a hit inside a longer hit of the same code is not repeated', () => {
+    expect(found('I would like to make a complaint', 'NEW_COMPLAINT')).toEqual(['like to make a complaint']);
+  });
+});
+
+describe('organisation term lists', () => {
+  it('a list for a code replaces the shipped one; other codes keep theirs', () => {
+    const scanner = compileScanner({ THREAT: ['petrol can'] });
+    const codes = (t: string): IndicatorCode[] => scanner.scan(t).map((h) => h.code);
+    expect(codes('He brought a petrol can')).toEqual(['THREAT']);
+    expect(codes('I know where you live')).toEqual([]);
+    expect(codes('no point going on')).toEqual(['SELF_HARM']);
+  });
+
+  it('"@default" keeps the shipped terms beside the organisation’s own', () => {
+    const scanner = compileScanner({ THREAT: ['@default', 'petrol can'] });
+    expect(scanner.scan('a petrol can. I know where you live').map((h) => h.code)).toEqual([
+      'THREAT',
+      'THREAT',
+    ]);
+  });
+
+  it('unusable terms are reported and left out, and the rest still work', () => {
+    const terms = {
+      THREAT: ['(unbalanced', 'x', 'burn it ~99 down', 42 as unknown as string, 'torch the van'],
+    };
+    expect(termProblems(terms).map((p) => p.term)).toEqual(['(unbalanced', 'x', 'burn it ~99 down', '42']);
+    expect(
+      compileScanner(terms)
+        .scan('I will torch the van')
+        .map((h) => h.text),
+    ).toEqual(['torch the van']);
+  });
+
+  it('a list that is not a list is reported and the shipped one used', () => {
+    const terms = { SELF_HARM: 'suicide' as unknown as string[] };
+    expect(termProblems(terms)).toEqual([expect.objectContaining({ label: 'SELF_HARM' })]);
+    expect(scanIndicators('no point going on', terms).map((h) => h.code)).toEqual(['SELF_HARM']);
+  });
+
+  it('scanIndicators with an organisation object gives what its compiled scanner gives', () => {
+    const terms = { NEW_COMPLAINT: ['grievance'] };
+    const text = 'This is a grievance and a new complaint';
+    expect(scanIndicators(text, terms)).toEqual(compileScanner(terms).scan(text));
+    expect(scanIndicators(text, terms).map((h) => h.text)).toEqual(['grievance']);
+  });
+});
+
+describe('detectReopenDemand', () => {
+  it.each([
+    ['Reopen my complaint.', 'Reopen'],
+    ['I demand you reopen my complaint.', 'I demand you reopen'],
+    ['Please re-open the investigation now', 're-open'],
+    ['I want you to review the decision again', 'review the decision again'],
+    ['Look at my case again!', 'Look at my case again'],
+    ['I demand you revisit this', 'I demand you revisit'],
+    ['I do not accept your decision and never will', 'do not accept your decision'],
+    ['The complaint must be reinvestigated from scratch', 'reinvestigated'],
+  ])('finds a demand in "%s"', (text, expected) => {
+    expect(detectReopenDemand(text)?.text).toBe(expected);
+  });
+
+  it('gives the place of the demand in the text', () => {
+    const text = 'Dear PSD,\n\nPlease reopen it.';
+    const d = detectReopenDemand(text);
+    expect(d && text.slice(d.start, d.end)).toBe('reopen');
+  });
+
+  it.each([
+    'Thank you for your letter, I accept the outcome.',
+    'I have a new complaint about a different officer.',
+    'Please send me a copy of the decision letter.',
+    '',
+  ])('finds none in "%s"', (text) => {
+    expect(detectReopenDemand(text)).toBeNull();
+  });
+});
+
+describe('suggestedQuestions', () => {
+  it('points each question at the indicators that bear on it', () => {
+    const hits = scanIndicators('PC Smith punched me. I know where you live. No point going on, you idiots.');
+    const s = suggestedQuestions(hits);
+    expect(s.newComplaintOrAllegation).toEqual(['NEW_ALLEGATION']);
+    expect(s.safeguardingOrRisk).toEqual(['SELF_HARM', 'THREAT']);
+    expect(s.criminalMatter).toEqual(['THREAT']);
+    expect(s.otherAction).toEqual(['ABUSIVE_LANGUAGE']);
+  });
+
+  it('has every question, empty when nothing bears on it', () => {
+    expect(suggestedQuestions([])).toEqual({
+      newComplaintOrAllegation: [],
+      criminalMatter: [],
+      safeguardingOrRisk: [],
+      otherAction: [],
+    });
+  });
+
+  it('maps every code to at least one real question, and the three must-reads are covered', () => {
+    for (const code of INDICATOR_CODES) {
+      expect(INDICATOR_QUESTIONS[code].length).toBeGreaterThan(0);
+      for (const q of INDICATOR_QUESTIONS[code]) expect(READ_QUESTIONS).toContain(q);
+    }
+    expect(INDICATOR_QUESTIONS.MANDATORY_REFERRAL).toContain('newComplaintOrAllegation');
+  });
+});
+
+describe('never throws', () => {
+  it('handles the empty string, lone surrogates and control characters', () => {
+    for (const text of ['', '\ud800', '\udc00fuck', 'a\u0000b', '\u202e\u2066', '\uffff'.repeat(10)]) {
+      expectWellFormed(text, scanIndicators(text));
+    }
+  });
+
+  it('handles a 5 MB body', () => {
+    const body =
+      'the officer said I would need to wait for the outcome. '.repeat(92_000) + 'No point going on.';
+    expect(body.length).toBeGreaterThan(5_000_000);
+    const hits = scanIndicators(body);
+    expect(hits.map((h) => h.code)).toEqual(['SELF_HARM']);
+  });
+});
+
+describe('properties', () => {
+  const anyText = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 500 }),
+    fc.string({
+      unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+      maxLength: 500,
+    }),
+    fc.string({ unit: fc.constantFrom(...'fuck shit .-*|!1@$ \n\u0301\u200b'.split('')), maxLength: 200 }),
+  );
+
+  it('every hit lies in the text and its text is the slice there', () => {
+    fc.assert(
+      fc.property(anyText, (text) => expectWellFormed(text, scanIndicators(text))),
+      { numRuns: 300 },
+    );
+  });
+
+  it('handles big strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', minLength: 20_000, maxLength: 60_000 }), (text) =>
+        expectWellFormed(text, scanIndicators(text)),
+      ),
+      { numRuns: 5 },
+    );
+  });
+
+  const safe = fc.constantFrom(
+    ...'the a report station letter yesterday Monday office and of to was please reply'.split(' '),
+  );
+  const cases: Array<[IndicatorCode, string]> = [
+    ['SELF_HARM', 'no point going on'],
+    ['THREAT', 'I know where you live'],
+    ['CRIMINAL_MATTER', 'burgled'],
+    ['NEW_COMPLAINT', 'new complaint'],
+    ['MANDATORY_REFERRAL', 'died in custody'],
+    ['SAFEGUARDING', 'coercive control'],
+    ['ABUSIVE_LANGUAGE', 'tw4t'],
+  ];
+  it('a term set in any safe surrounding text is found where it was put', () => {
+    fc.assert(
+      fc.property(
+        fc.array(safe, { maxLength: 20 }),
+        fc.array(safe, { maxLength: 20 }),
+        fc.constantFrom(...cases),
+        fc.constantFrom(' ', '\n', '  ', '\r\n', ' (', ' "'),
+        ([...before], [...after], [code, term], gap) => {
+          const prefix = before.join(' ') + gap;
+          const text = `${prefix}${term}${gap.trim() ? ')' : ' '}${after.join(' ')}`;
+          const hits = scanIndicators(text).filter((h) => h.code === code);
+          expect(hits).toContainEqual({
+            code,
+            start: prefix.length,
+            end: prefix.length + term.length,
+            text: term,
+          });
+        },
+      ),
+    );
+  });
+});
