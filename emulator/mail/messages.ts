@@ -54,7 +54,7 @@ function bodyFor(ctx: Ctx, m: MessageRec): { contentType: string; content: strin
   return { ...m.body };
 }
 
-export function messageJson(ctx: Ctx, box: MailboxRec, m: MessageRec): Record<string, unknown> {
+export function messageJson(ctx: Ctx, m: MessageRec): Record<string, unknown> {
   const id = wantsImmutable(ctx) ? m.immutableId : m.restId;
   const body = bodyFor(ctx, m);
   const preview = (m.body.contentType === 'html' ? htmlToText(m.body.content) : m.body.content)
@@ -87,7 +87,6 @@ export function messageJson(ctx: Ctx, box: MailboxRec, m: MessageRec): Record<st
     bccRecipients: structuredClone(m.bccRecipients),
     replyTo: [],
     flag: { ...m.flag },
-    mailbox: box.upn,
   };
 }
 
@@ -124,13 +123,12 @@ const MESSAGE_PROPS = new Set(
 
 function selectProps(ctx: Ctx, full: Record<string, unknown>): Record<string, unknown> {
   const raw = param(ctx.query, 'select');
-  const { mailbox: _mailbox, ...visible } = full;
-  if (!raw) return visible;
+  if (!raw) return full;
   const names = raw
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const out: Record<string, unknown> = { id: visible.id };
+  const out: Record<string, unknown> = { id: full.id };
   for (const n of names) {
     if (!MESSAGE_PROPS.has(n))
       throw new GraphHttpError(
@@ -138,7 +136,7 @@ function selectProps(ctx: Ctx, full: Record<string, unknown>): Record<string, un
         'RequestBroker--ParseUri',
         `Could not find a property named '${n}' on type 'microsoft.graph.message'.`,
       );
-    out[n] = visible[n];
+    out[n] = full[n];
   }
   return out;
 }
@@ -200,7 +198,7 @@ export function listMessages(ctx: Ctx, box: MailboxRec, folder?: FolderRec): Emu
   const order = orderBy(ctx);
   const rows = box.messages
     .filter((m) => !folder || m.folderId === folder.id)
-    .map((m) => messageJson(ctx, box, m))
+    .map((m) => messageJson(ctx, m))
     .filter(
       (j) =>
         !expr ||
@@ -218,7 +216,7 @@ export function listMessages(ctx: Ctx, box: MailboxRec, folder?: FolderRec): Emu
 }
 
 export function getMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuResponse {
-  return json(200, selectProps(ctx, messageJson(ctx, box, m)), preferenceApplied(ctx));
+  return json(200, selectProps(ctx, messageJson(ctx, m)), preferenceApplied(ctx));
 }
 
 function touch(ctx: Ctx, m: MessageRec): void {
@@ -274,7 +272,7 @@ export function moveMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuRespon
   // Moving gives the message a new REST id; the immutable id survives.
   m.restId = newRestId();
   touch(ctx, m);
-  return json(201, messageJson(ctx, box, m), preferenceApplied(ctx));
+  return json(201, selectProps(ctx, messageJson(ctx, m)), preferenceApplied(ctx));
 }
 
 export function copyMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuResponse {
@@ -288,7 +286,7 @@ export function copyMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuRespon
   };
   box.messages.push(copy);
   touch(ctx, copy);
-  return json(201, messageJson(ctx, box, copy), preferenceApplied(ctx));
+  return json(201, selectProps(ctx, messageJson(ctx, copy)), preferenceApplied(ctx));
 }
 
 export function deleteMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuResponse {

@@ -316,10 +316,16 @@ function compareScalars(a: Scalar, b: Scalar, asDate: boolean): number | null {
   }
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
-  // SharePoint and Exchange compare text case-insensitively.
-  const sa = String(a).normalize('NFC').toLowerCase();
-  const sb = String(b).normalize('NFC').toLowerCase();
+  const sa = fold(String(a));
+  const sb = fold(String(b));
   return sa < sb ? -1 : sa > sb ? 1 : 0;
+}
+
+const NON_ASCII = /[^ -~\t\n\r]/;
+
+/** SharePoint and Exchange compare text case-insensitively; NFC only matters beyond ASCII. */
+function fold(s: string): string {
+  return NON_ASCII.test(s) ? s.normalize('NFC').toLowerCase() : s.toLowerCase();
 }
 
 function applyOp(op: CompareOp, cmp: number | null): boolean {
@@ -340,10 +346,14 @@ function applyOp(op: CompareOp, cmp: number | null): boolean {
   }
 }
 
+const resolveOperand = (o: Operand, scope: FilterScope): unknown =>
+  o.type === 'path' ? scope.get(o.path) : literalValue(o);
+
+const operandIsDate = (o: Operand, scope: FilterScope): boolean =>
+  o.type === 'path' ? (scope.isDate?.(o.path) ?? false) : o.kind === 'datetime';
+
+/** Evaluates without allocating per call, so scanning a large list stays cheap. */
 export function evaluateFilter(expr: FilterExpr, scope: FilterScope): boolean {
-  const resolve = (o: Operand): unknown => (o.type === 'path' ? scope.get(o.path) : literalValue(o));
-  const isDate = (o: Operand): boolean =>
-    o.type === 'path' ? (scope.isDate?.(o.path) ?? false) : o.kind === 'datetime';
   switch (expr.type) {
     case 'and':
       return evaluateFilter(expr.left, scope) && evaluateFilter(expr.right, scope);
@@ -352,9 +362,9 @@ export function evaluateFilter(expr: FilterExpr, scope: FilterScope): boolean {
     case 'not':
       return !evaluateFilter(expr.expr, scope);
     case 'cmp': {
-      const left = resolve(expr.left);
-      const right = toScalar(resolve(expr.right));
-      const asDate = isDate(expr.left) || isDate(expr.right);
+      const left = resolveOperand(expr.left, scope);
+      const right = toScalar(resolveOperand(expr.right, scope));
+      const asDate = operandIsDate(expr.left, scope) || operandIsDate(expr.right, scope);
       // A multi-value field equals a value when one of its values does (SharePoint multi-choice).
       if (Array.isArray(left)) {
         const hits = left.some((v) => compareScalars(toScalar(v), right, asDate) === 0);
@@ -365,11 +375,11 @@ export function evaluateFilter(expr: FilterExpr, scope: FilterScope): boolean {
       return applyOp(expr.op, compareScalars(toScalar(left), right, asDate));
     }
     case 'func': {
-      const a = toScalar(resolve(expr.args[0]));
-      const b = toScalar(resolve(expr.args[1]));
+      const a = toScalar(resolveOperand(expr.args[0], scope));
+      const b = toScalar(resolveOperand(expr.args[1], scope));
       if (a === null || b === null) return false;
-      const sa = String(a).normalize('NFC').toLowerCase();
-      const sb = String(b).normalize('NFC').toLowerCase();
+      const sa = fold(String(a));
+      const sb = fold(String(b));
       if (expr.name === 'startswith') return sa.startsWith(sb);
       if (expr.name === 'endswith') return sa.endsWith(sb);
       return sa.includes(sb);

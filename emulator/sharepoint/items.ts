@@ -2,7 +2,13 @@
 import { type Ctx, type EmuResponse, hasPrefer, json, jsonBody } from '../context';
 import { GraphHttpError, badRequest, notFound } from '../errors';
 import { newGuid } from '../ids';
-import { type FilterExpr, evaluateFilter, filterPaths, parseRequestFilter } from '../odata/filter';
+import {
+  type FilterExpr,
+  type FilterScope,
+  evaluateFilter,
+  filterPaths,
+  parseRequestFilter,
+} from '../odata/filter';
 import { absoluteUrl, param, parseExpand, rewriteQuery, topParam } from '../odata/query';
 import type { ItemRec, ListRec, SiteRec } from '../state';
 import { type ColumnRec, columnForKey } from './columns';
@@ -137,16 +143,28 @@ export function itemMatcher(
   expr: FilterExpr | undefined,
 ): (item: ItemRec) => boolean {
   if (!expr) return () => true;
-  return (item) =>
-    evaluateFilter(expr, {
-      get: (path) => {
-        const column = columnForKey(list.columns, path[1] ?? '');
-        if (!column) return undefined;
-        const v = fieldValue(item, column, ctx.store.state.users);
-        return column.name === 'id' ? Number(v) : v;
-      },
-      isDate: (path) => columnForKey(list.columns, path[1] ?? '')?.type === 'dateTime',
-    });
+  // Columns are looked up once per query, not once per row.
+  const columns = new Map<string, ColumnRec | undefined>();
+  const column = (path: string[]): ColumnRec | undefined => {
+    const key = path[1] ?? '';
+    if (!columns.has(key)) columns.set(key, columnForKey(list.columns, key));
+    return columns.get(key);
+  };
+  const users = ctx.store.state.users;
+  let current: ItemRec | undefined;
+  const scope: FilterScope = {
+    get: (path) => {
+      const c = column(path);
+      if (!c || !current) return undefined;
+      const v = fieldValue(current, c, users);
+      return c.name === 'id' ? Number(v) : v;
+    },
+    isDate: (path) => column(path)?.type === 'dateTime',
+  };
+  return (item) => {
+    current = item;
+    return evaluateFilter(expr, scope);
+  };
 }
 
 function compareForOrder(a: unknown, b: unknown): number {
@@ -209,10 +227,15 @@ export function listItems(ctx: Ctx, site: SiteRec, list: ListRec): EmuResponse {
     if (offset + top < sorted.length) next = { offset: offset + top };
   } else {
     const after = position.afterId ?? 0;
-    const remaining = list.items.filter((i) => Number(i.id) > after && match(i));
-    page = remaining.slice(0, top);
+    // Stop at one match past the page: enough to know whether there is a next page.
+    const found: ItemRec[] = [];
+    for (const i of list.items) {
+      if (Number(i.id) > after && match(i)) found.push(i);
+      if (found.length > top) break;
+    }
+    page = found.slice(0, top);
     const last = page[page.length - 1];
-    if (remaining.length > top && last) next = { afterId: Number(last.id) };
+    if (found.length > top && last) next = { afterId: Number(last.id) };
   }
   const users = ctx.store.state.users;
   const value = page.map((item) =>
