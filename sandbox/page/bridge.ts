@@ -1,0 +1,109 @@
+// The page's side of the Office host protocol: answers the taskpane's Office calls the way Outlook
+// would, using the signed-in user's Graph access to the mailbox.
+import {
+  CHANNEL,
+  isOnChannel,
+  type FromHost,
+  type FromPage,
+  type HostError,
+  type HostRequest,
+  type InitData,
+  type ItemData,
+} from '../office-host/protocol';
+import { PageGraphError, seg, type PageGraph } from './graph';
+
+export interface BridgeDeps {
+  frame: () => HTMLIFrameElement;
+  graph: PageGraph;
+  init: () => InitData;
+  masterCategories: (mailbox: string) => Promise<{ displayName: string; color: string }[]>;
+  showReply: (request: Extract<HostRequest, { op: 'replyForm' }>) => void;
+  /** The page should refresh its lists (a category changed). */
+  changed: () => void;
+}
+
+export interface Bridge {
+  select(item: ItemData | null): void;
+}
+
+export function startBridge(deps: BridgeDeps): Bridge {
+  const post = (message: FromPage): void => {
+    deps.frame().contentWindow?.postMessage(message, window.location.origin);
+  };
+
+  async function answer(request: HostRequest): Promise<unknown> {
+    switch (request.op) {
+      case 'categories.get': {
+        const [message, master] = await Promise.all([
+          deps.graph.get<{ categories: string[] }>(
+            `/users/${seg(request.item.mailbox)}/messages/${seg(request.item.restId)}?$select=categories`,
+          ),
+          deps.masterCategories(request.item.mailbox),
+        ]);
+        return message.categories.map((displayName) => ({
+          displayName,
+          color: master.find((c) => c.displayName === displayName)?.color ?? 'none',
+        }));
+      }
+      case 'categories.add': {
+        const master = new Set((await deps.masterCategories(request.item.mailbox)).map((c) => c.displayName));
+        const unknown = request.names.filter((n) => !master.has(n));
+        if (unknown.length) {
+          throw hostError(
+            9031,
+            'InvalidCategory',
+            `Not in the mailbox's master category list: ${unknown.join(', ')}`,
+          );
+        }
+        const path = `/users/${seg(request.item.mailbox)}/messages/${seg(request.item.restId)}`;
+        const current = await deps.graph.get<{ categories: string[] }>(`${path}?$select=categories`);
+        const merged = [
+          ...current.categories,
+          ...request.names.filter((n) => !current.categories.includes(n)),
+        ];
+        await deps.graph.patch(path, { categories: merged });
+        deps.changed();
+        return null;
+      }
+      case 'replyForm':
+        deps.showReply(request);
+        return null;
+      case 'headers':
+        return '';
+    }
+  }
+
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const frame = deps.frame();
+    if (event.origin !== window.location.origin || event.source !== frame.contentWindow) return;
+    if (!isOnChannel(event.data)) return;
+    const message = event.data as FromHost;
+    if (message.type === 'hello') {
+      post({ channel: CHANNEL, type: 'init', data: deps.init() });
+      return;
+    }
+    if (message.type === 'request') {
+      answer(message.request).then(
+        (value) => post({ channel: CHANNEL, type: 'response', id: message.id, ok: true, value }),
+        (err: unknown) =>
+          post({ channel: CHANNEL, type: 'response', id: message.id, ok: false, error: toHostError(err) }),
+      );
+    }
+  });
+
+  return { select: (item) => post({ channel: CHANNEL, type: 'itemChanged', item }) };
+}
+
+function hostError(code: number, name: string, message: string): HostError {
+  return { code, name, message };
+}
+
+function toHostError(err: unknown): HostError {
+  if (typeof err === 'object' && err !== null && 'code' in err && 'name' in err && !(err instanceof Error)) {
+    return err as HostError;
+  }
+  if (err instanceof PageGraphError && err.status === 404) {
+    return hostError(9002, 'ItemNotFound', 'The message was moved or deleted.');
+  }
+  return hostError(9000, 'InternalError', err instanceof Error ? err.message : String(err));
+}

@@ -1,0 +1,74 @@
+// The sandbox page's own Graph calls (the emulated Outlook reading mailboxes), as the signed-in
+// sandbox user with a dev token. Bodies are asked for as text: the page never receives HTML.
+
+export interface GraphAddress {
+  emailAddress: { name?: string; address: string };
+}
+
+export interface GraphMessage {
+  id: string;
+  internetMessageId: string;
+  conversationId?: string;
+  subject: string;
+  from?: GraphAddress;
+  toRecipients: GraphAddress[];
+  ccRecipients: GraphAddress[];
+  receivedDateTime: string;
+  body: { contentType: string; content: string };
+  categories: string[];
+  isRead?: boolean;
+}
+
+export interface GraphFolder {
+  id: string;
+  displayName: string;
+}
+
+export class PageGraphError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PageGraphError';
+  }
+}
+
+export interface PageGraph {
+  get<T>(path: string): Promise<T>;
+  patch<T>(path: string, body: unknown): Promise<T>;
+}
+
+export function createPageGraph(baseUrl: string, upn: () => string): PageGraph {
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {
+      Authorization: `Bearer dev:${upn()}`,
+      Prefer: 'outlook.body-content-type="text"',
+    };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    const json: unknown = text ? JSON.parse(text) : null;
+    if (!res.ok) {
+      const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
+      throw new PageGraphError(
+        res.status,
+        error?.code ?? '',
+        error?.message ?? `${method} ${path}: ${res.status}`,
+      );
+    }
+    return json as T;
+  }
+  return {
+    get: (path) => call('GET', path),
+    patch: (path, body) => call('PATCH', path, body),
+  };
+}
+
+/** A path segment for a UPN or id. */
+export const seg = (value: string): string => encodeURIComponent(value);

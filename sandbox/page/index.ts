@@ -1,0 +1,349 @@
+// The sandbox page: an emulated Outlook reading pane. Mail folders and messages on the left (read
+// from the Graph emulator as the signed-in sandbox user, so moves and categories show), the
+// selected message in the middle as TEXT (never HTML), and the real taskpane pinned on the right.
+// Everything user-supplied is put on the page with textContent.
+import type { RuntimeConfig } from '../../src/runtime-config';
+import type { ItemData, HostRequest } from '../office-host/protocol';
+import type { SandboxInfo, SandboxUser } from '../seed';
+import { startBridge } from './bridge';
+import { createPageGraph, seg, type GraphAddress, type GraphFolder, type GraphMessage } from './graph';
+
+interface SandboxWindow {
+  __CST_CONFIG__?: RuntimeConfig;
+  __CST_SANDBOX__?: SandboxInfo;
+}
+
+interface FolderRef {
+  mailbox: string;
+  shared: boolean;
+  id: string;
+  label: string;
+}
+
+const POLL_MS = 3000;
+const sandboxWindow = window as unknown as SandboxWindow;
+const info = sandboxWindow.__CST_SANDBOX__;
+const config = sandboxWindow.__CST_CONFIG__;
+
+const byId = <T extends HTMLElement>(id: string): T => {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`sandbox page: #${id} is missing`);
+  return found as T;
+};
+
+/** A DOM element with text children only: nothing here is ever parsed as HTML. */
+function el(tag: string, attrs: Record<string, string> = {}, ...children: Array<Node | string>): HTMLElement {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const c of children) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+/** Text of an HTML body, through an inert document: no script runs, no image loads. */
+function htmlToText(html: string): string {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  doc.querySelectorAll('script, style').forEach((n) => n.remove());
+  return (doc.body?.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+const bodyText = (m: GraphMessage): string =>
+  m.body.contentType.toLowerCase() === 'html' ? htmlToText(m.body.content) : m.body.content;
+
+const formatWhen = (iso: string, zone: string): string =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
+
+const person = (a?: GraphAddress): { displayName: string; emailAddress: string } | null =>
+  a ? { displayName: a.emailAddress.name ?? '', emailAddress: a.emailAddress.address } : null;
+
+const describeAddress = (a?: GraphAddress): string =>
+  a
+    ? a.emailAddress.name
+      ? `${a.emailAddress.name} <${a.emailAddress.address}>`
+      : a.emailAddress.address
+    : '';
+
+function start(info: SandboxInfo, config: RuntimeConfig): void {
+  let user: SandboxUser = info.users[0] as SandboxUser;
+  const shared: FolderRef = { mailbox: info.sharedMailbox.upn, shared: true, id: 'inbox', label: 'Inbox' };
+  let folder: FolderRef = shared;
+  let folderGroups: Array<{ title: string; folders: FolderRef[] }> = [];
+  let messages: GraphMessage[] = [];
+  let selected: { message: GraphMessage; folder: FolderRef; gone: boolean } | null = null;
+  const graph = createPageGraph(config.graphBaseUrl, () => user.upn);
+  const status = byId('status');
+  const frameHolder = byId('pane');
+
+  let frame = makeFrame();
+  function makeFrame(): HTMLIFrameElement {
+    const f = el('iframe', {
+      id: 'taskpane',
+      title: 'Contact Strategy Triage taskpane',
+      src: 'taskpane.html',
+    });
+    frameHolder.append(f);
+    return f as HTMLIFrameElement;
+  }
+
+  const masterCache = new Map<string, Promise<{ displayName: string; color: string }[]>>();
+  const masterCategories = (mailbox: string) => {
+    let pending = masterCache.get(mailbox);
+    if (!pending) {
+      pending = fetch(`sandbox/api/master-categories?mailbox=${encodeURIComponent(mailbox)}`).then((r) =>
+        r.ok ? (r.json() as Promise<{ displayName: string; color: string }[]>) : [],
+      );
+      masterCache.set(mailbox, pending);
+    }
+    return pending;
+  };
+
+  const itemData = (message: GraphMessage, where: FolderRef): ItemData => {
+    const data: ItemData = {
+      restId: message.id,
+      mailbox: where.mailbox,
+      shared: where.shared,
+      internetMessageId: message.internetMessageId,
+      subject: message.subject,
+      from: person(message.from),
+      to: message.toRecipients.map((a) => person(a) as NonNullable<ReturnType<typeof person>>),
+      cc: message.ccRecipients.map((a) => person(a) as NonNullable<ReturnType<typeof person>>),
+      received: message.receivedDateTime,
+      body: bodyText(message),
+    };
+    if (message.conversationId) data.conversationId = message.conversationId;
+    return data;
+  };
+
+  const bridge = startBridge({
+    frame: () => frame,
+    graph,
+    init: () => ({
+      user: { displayName: user.displayName, emailAddress: user.upn },
+      item: selected && !selected.gone ? itemData(selected.message, selected.folder) : null,
+      requirementSets: { Mailbox: '1.8' },
+    }),
+    masterCategories,
+    showReply,
+    changed: () => void refresh(),
+  });
+
+  // ---- rendering ------------------------------------------------------------------------------
+
+  function renderFolders(): void {
+    const nav = byId('folders');
+    nav.replaceChildren(
+      ...folderGroups.flatMap((group) => [
+        el('h2', {}, group.title),
+        ...group.folders.map((f) => {
+          const current = f.mailbox === folder.mailbox && f.id === folder.id;
+          const button = el('button', { type: 'button', 'aria-current': String(current) }, f.label);
+          button.addEventListener('click', () => {
+            folder = f;
+            void refresh();
+          });
+          return button;
+        }),
+      ]),
+    );
+  }
+
+  function renderMessages(): void {
+    const list = byId('messages');
+    if (messages.length === 0) {
+      list.replaceChildren(el('li', { class: 'empty' }, 'No messages in this folder.'));
+      return;
+    }
+    list.replaceChildren(
+      ...messages.map((m) => {
+        const current = selected?.message.id === m.id;
+        const button = el(
+          'button',
+          { type: 'button', 'aria-current': String(current), 'data-message-id': m.id },
+          el('span', { class: 'when' }, formatWhen(m.receivedDateTime, info.timeZone)),
+          el(
+            'span',
+            { class: 'from' },
+            m.from?.emailAddress.name || m.from?.emailAddress.address || '(no sender)',
+          ),
+          el('span', { class: 'subject' }, m.subject || '(no subject)'),
+          el('span', { class: 'chips' }, ...m.categories.map((c) => el('span', { class: 'chip' }, c))),
+        );
+        button.addEventListener('click', () => select(m));
+        return el('li', m.isRead === false ? { class: 'unread' } : {}, button);
+      }),
+    );
+  }
+
+  function renderReading(): void {
+    const pane = byId('reading');
+    if (!selected) {
+      pane.replaceChildren(el('p', { class: 'empty' }, 'Select a message to read it.'));
+      return;
+    }
+    const m = selected.message;
+    const fields: Array<[string, string]> = [
+      ['From', describeAddress(m.from)],
+      ['To', m.toRecipients.map(describeAddress).join('; ')],
+      ['Cc', m.ccRecipients.map(describeAddress).join('; ')],
+      ['Received', formatWhen(m.receivedDateTime, info.timeZone)],
+      ['Categories', m.categories.join(', ')],
+    ];
+    pane.replaceChildren(
+      ...(selected.gone
+        ? [
+            el(
+              'p',
+              { class: 'banner' },
+              `This message is no longer in ${selected.folder.label} (filed or moved).`,
+            ),
+          ]
+        : []),
+      el('h2', {}, m.subject || '(no subject)'),
+      el('dl', {}, ...fields.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
+      el('pre', { id: 'body' }, bodyText(m)),
+    );
+  }
+
+  function showReply(request: Extract<HostRequest, { op: 'replyForm' }>): void {
+    const panel = byId('reply');
+    const head = panel.querySelector('.head') as HTMLElement;
+    const to = request.item.from
+      ? `${request.item.from.displayName} <${request.item.from.emailAddress}>`
+      : '';
+    head.replaceChildren(
+      el('div', {}, el('strong', {}, 'To: '), to),
+      el('div', {}, el('strong', {}, 'Subject: '), `RE: ${request.item.subject}`),
+    );
+    // The draft is shown formatted (large print and the like), in a sandboxed frame with no
+    // script allowed, so even a bad template cannot run anything.
+    (panel.querySelector('iframe') as HTMLIFrameElement).srcdoc = request.htmlBody;
+    panel.hidden = false;
+  }
+  byId('reply-close').addEventListener('click', () => {
+    byId('reply').hidden = true;
+  });
+
+  // ---- data -----------------------------------------------------------------------------------
+
+  async function loadFolders(): Promise<void> {
+    const groups: Array<{ title: string; mailbox: string; shared: boolean }> = [
+      { title: info.sharedMailbox.displayName, mailbox: info.sharedMailbox.upn, shared: true },
+      { title: `${user.displayName} (own mailbox)`, mailbox: user.upn, shared: false },
+    ];
+    folderGroups = await Promise.all(
+      groups.map(async (g) => {
+        const base = `/users/${seg(g.mailbox)}/mailFolders`;
+        const [children, sent] = await Promise.all([
+          graph.get<{ value: GraphFolder[] }>(`${base}/inbox/childFolders?$top=50`),
+          graph.get<GraphFolder>(`${base}/sentitems`),
+        ]);
+        const ref = (id: string, label: string): FolderRef => ({
+          mailbox: g.mailbox,
+          shared: g.shared,
+          id,
+          label,
+        });
+        return {
+          title: g.title,
+          folders: [
+            ref('inbox', 'Inbox'),
+            ...children.value.map((c) => ref(c.id, `  ${c.displayName}`)),
+            ref(sent.id, 'Sent Items'),
+          ],
+        };
+      }),
+    );
+  }
+
+  async function loadMessages(): Promise<void> {
+    const page = await graph.get<{ value: GraphMessage[] }>(
+      `/users/${seg(folder.mailbox)}/mailFolders/${seg(folder.id)}/messages?$top=100`,
+    );
+    messages = page.value.sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+    if (selected && selected.folder.mailbox === folder.mailbox && selected.folder.id === folder.id) {
+      const fresh = messages.find((m) => m.id === selected?.message.id);
+      selected = fresh ? { ...selected, message: fresh, gone: false } : { ...selected, gone: true };
+    }
+  }
+
+  let refreshing: Promise<void> | null = null;
+  function refresh(): Promise<void> {
+    refreshing ??= (async () => {
+      try {
+        await Promise.all([loadFolders(), loadMessages()]);
+        status.textContent = '';
+      } catch (err) {
+        status.textContent = `Could not read the mailbox: ${err instanceof Error ? err.message : String(err)}`;
+      }
+      renderFolders();
+      renderMessages();
+      renderReading();
+    })().finally(() => {
+      refreshing = null;
+    });
+    return refreshing;
+  }
+
+  function select(m: GraphMessage): void {
+    selected = { message: m, folder, gone: false };
+    renderMessages();
+    renderReading();
+    bridge.select(itemData(m, folder));
+    if (m.isRead === false) {
+      // Outlook marks a message read when it is opened in the reading pane.
+      void graph
+        .patch(`/users/${seg(folder.mailbox)}/messages/${seg(m.id)}`, { isRead: true })
+        .then(() => refresh())
+        .catch(() => undefined);
+    }
+  }
+
+  // ---- user switcher, reset, polling --------------------------------------------------------------
+
+  const userSelect = byId<HTMLSelectElement>('user');
+  userSelect.replaceChildren(
+    ...info.users.map((u) => {
+      const option = el('option', { value: u.upn }, `${u.displayName} (${u.role})`) as HTMLOptionElement;
+      return option;
+    }),
+  );
+  userSelect.addEventListener('change', () => {
+    user = info.users.find((u) => u.upn === userSelect.value) ?? user;
+    folder = shared;
+    selected = null;
+    byId('reply').hidden = true;
+    // A different person is a different Outlook session: the pane starts again.
+    frame.remove();
+    frame = makeFrame();
+    void refresh();
+  });
+
+  byId('reset').addEventListener('click', () => {
+    status.textContent = 'Resetting…';
+    void fetch('_admin/reset', { method: 'POST' }).then(() => window.location.reload());
+  });
+
+  setInterval(() => {
+    if (document.visibilityState === 'visible') void refresh();
+  }, POLL_MS);
+  renderReading();
+  void refresh();
+}
+
+if (!info || !config) {
+  document.body.replaceChildren(
+    el(
+      'p',
+      { class: 'empty' },
+      'The sandbox configuration did not load: start the sandbox with `npm start`.',
+    ),
+  );
+} else {
+  start(info, config);
+}
