@@ -2,7 +2,8 @@
 import type { EmuResponse, Engine } from './context';
 import { FaultSpecError, parseFaultSpec } from './faults';
 import { SeedError } from './seed';
-import type { EmulatorSeed, FaultSpec } from './types';
+import { deliverMessage, expireDeltaTokens, setListWriters } from './operations';
+import type { EmulatorSeed, FaultSpec, SeedMessage } from './types';
 
 const ok = (body?: unknown, status = 200): EmuResponse =>
   body === undefined ? { status: 204 } : { status, body };
@@ -49,9 +50,24 @@ export async function adminRoute(
       case 'DELETE faults/:id':
         return engine.faults.remove(id as string) ? ok() : problem(404, `No fault ${id}.`);
       case 'POST expire-delta-tokens':
-        engine.store.state.deltaEpoch += 1;
-        engine.store.changed();
+        expireDeltaTokens(engine.store);
         return ok();
+      case 'POST messages': {
+        const value = parseJson(body) as { mailbox?: unknown; message?: unknown } | undefined;
+        if (typeof value?.mailbox !== 'string')
+          return problem(400, 'Send {"mailbox": upn, "message": {…seed message…}}.');
+        return ok(deliverMessage(engine.store, value.mailbox, (value.message ?? {}) as SeedMessage), 201);
+      }
+      case 'POST list-writers': {
+        const value = parseJson(body) as { site?: unknown; list?: unknown; writers?: unknown } | undefined;
+        if (typeof value?.site !== 'string' || typeof value.list !== 'string')
+          return problem(
+            400,
+            'Send {"site": id or "hostname:/path", "list": id or title, "writers": "supervisors"|"everyone"}.',
+          );
+        setListWriters(engine.store, value.site, value.list, value.writers as 'supervisors');
+        return ok();
+      }
       case 'GET requests':
         return ok({ value: engine.store.reader().requestLog() });
       case 'DELETE requests':

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { loadOrCreateCert } from './cert';
 import type { Engine, ResolvedOptions } from './context';
 import { FaultEngine } from './faults';
+import { deliverMessage, expireDeltaTokens, setListWriters } from './operations';
 import { seededRandom } from './prng';
 import { createRequestListener } from './server';
 import { Store } from './store';
@@ -87,10 +88,9 @@ export async function startEmulator(opts: EmulatorOptions = {}): Promise<Running
     setExposeRetryAfter: (on) => {
       engine.options.exposeRetryAfter = on;
     },
-    expireDeltaTokens: () => {
-      engine.store.state.deltaEpoch += 1;
-      engine.store.changed();
-    },
+    expireDeltaTokens: () => expireDeltaTokens(engine.store),
+    deliver: (upn, message) => deliverMessage(engine.store, upn, message),
+    setListWriters: (site, list, writers) => setListWriters(engine.store, site, list, writers),
     reset: (seed) => engine.store.reset(seed ?? engine.seed),
     flush: () => engine.store.flush(),
     close: () => {

@@ -261,6 +261,10 @@ export interface RunningEmulator {
   setExposeRetryAfter(on: boolean): void;
   /** Expire every delta token issued so far (next use → 410). */
   expireDeltaTokens(): void;
+  /** A message arrives in a mailbox folder (default inbox); returns its REST and immutable ids. */
+  deliver(upn: string, message: SeedMessage): { id: string; immutableId: string };
+  /** Set who may write a list (as a site owner would in SharePoint). `site`: id or `hostname:/path`. */
+  setListWriters(site: string, list: string, writers: 'supervisors' | 'everyone'): void;
   /** Replace all state with this seed (or an empty state). */
   reset(seed?: EmulatorSeed | string): Promise<void>;
   /** Write pending state to disk. */

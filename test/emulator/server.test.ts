@@ -258,6 +258,47 @@ describe('admin endpoints and the request log', () => {
     expect((await me('/me')).status).toBe(200);
   });
 
+  it('delivers new mail into a mailbox, programmatically or through /_admin/messages', async () => {
+    const direct = emu.deliver(HANDLER, {
+      subject: 'Arrived',
+      from: { emailAddress: { address: 'paul.example@example.com' } },
+    });
+    const got = await me(`/me/messages/${direct.id}`);
+    expect(got.json).toMatchObject({ subject: 'Arrived', isRead: false });
+    expect(Date.parse(got.json.receivedDateTime)).not.toBeNaN();
+    expect((await me(`/me/messages/${direct.immutableId}`)).status).toBe(200);
+    const viaAdmin = await me('/_admin/messages', {
+      method: 'POST',
+      body: { mailbox: SHARED, message: { folder: 'RBNR', subject: 'Filed already' } },
+    });
+    expect(viaAdmin.status).toBe(201);
+    expect(emu.store.messages(SHARED).find((m) => m.id === viaAdmin.json.id)?.folder).toBe('RBNR');
+    const bad = await me('/_admin/messages', {
+      method: 'POST',
+      body: { mailbox: 'nobody@example.com', message: {} },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.message).toMatch(/No mailbox nobody@example.com/);
+  });
+
+  it('changes who may write a list, as a site owner would', async () => {
+    const post = () => me(items, { method: 'POST', body: { fields: { Title: 'perm' } } });
+    expect((await post()).status).toBe(201);
+    const set = await me('/_admin/list-writers', {
+      method: 'POST',
+      body: { site: `${HOST}:${SITE_PATH}`, list: 'Contact Log', writers: 'supervisors' },
+    });
+    expect(set.status).toBe(204);
+    expect((await post()).status).toBe(403);
+    emu.setListWriters(emu.store.siteId(HOST, SITE_PATH) as string, 'Contact Log', 'everyone');
+    expect((await post()).status).toBe(201);
+    const bad = await me('/_admin/list-writers', {
+      method: 'POST',
+      body: { site: 'nowhere', list: 'x', writers: 'everyone' },
+    });
+    expect(bad.status).toBe(400);
+  });
+
   it('answers health and refuses an unknown admin path', async () => {
     expect((await me('/_admin/health')).json).toEqual({ ok: true });
     expect((await me('/_admin/nothing')).status).toBe(404);
