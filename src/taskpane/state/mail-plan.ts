@@ -1,0 +1,61 @@
+// What a decision does to the mail: which categories, whether it is forwarded, whether it moves.
+// Pure, so the order (tag, forward, move) and the sentences are tested without ports.
+import type { Disposition } from '../../core/types';
+import type { Settings } from '../../graph/types';
+import { QUESTION_SHORT } from '../view/labels';
+import type { MailSteps } from './types';
+
+export interface MailPlan {
+  categories: string[];
+  forwardTo: string | null;
+  forwardComment: (readerName: string) => string;
+  moveTo: string | null;
+  doneSentence: string;
+}
+
+export function mailPlan(disposition: Disposition, settings: Settings, forward: boolean): MailPlan {
+  const c = settings.categories;
+  const base = { forwardTo: null, forwardComment: () => '', moveTo: null };
+  switch (disposition.kind) {
+    case 'escalate': {
+      const to = forward && disposition.forwardTo ? disposition.forwardTo : null;
+      const reasons = disposition.reasons.map((r) => QUESTION_SHORT[r]).join(', ');
+      return {
+        ...base,
+        categories: [c.escalate],
+        forwardTo: to,
+        forwardComment: (reader) =>
+          `Escalated after the read by ${reader}: ${reasons}. Sent from contact strategy triage.`,
+        doneSentence: to
+          ? `Escalated: tagged for action and forwarded to ${to}.`
+          : 'Escalated: tagged for action.',
+      };
+    }
+    case 'auto-file':
+      return {
+        ...base,
+        categories: [c.rbnrFiled],
+        moveTo: disposition.folder,
+        doneSentence: `Read and filed to "${disposition.folder}". No reply is sent.`,
+      };
+    case 'breach':
+      return {
+        ...base,
+        categories: [c.breach],
+        doneSentence: 'Tagged as a breach. You can draft a reminder reply.',
+      };
+    case 'handled-normally':
+      return {
+        ...base,
+        categories: [c.read],
+        doneSentence: 'Tagged as read. The message is left for you to handle.',
+      };
+  }
+}
+
+/** The first step of the plan not done yet, in words: "…but moving it to the folder did not work". */
+export function pendingStep(plan: MailPlan, steps: MailSteps): string {
+  if (plan.categories.length && !steps.categories) return 'tagging the message';
+  if (plan.forwardTo && !steps.forward) return `forwarding it to ${plan.forwardTo}`;
+  return `moving it to "${plan.moveTo ?? ''}"`;
+}
