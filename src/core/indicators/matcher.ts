@@ -29,19 +29,13 @@ export interface Matcher<L extends string> {
   problems: TermProblem<L>[];
 }
 
-// What a path's occurrence does: report a label, or count as one side of a proximity rule.
-type Action = { kind: 'hit'; label: number } | { kind: 'near'; rule: number; side: 0 | 1 };
+// What a path's occurrence does, as a number (no objects in the scan loop): report label L
+// (2L), or count as side S of proximity rule R (2(2R + S) + 1).
+const hitAction = (label: number): number => label * 2;
+const nearAction = (rule: number, side: 0 | 1): number => (rule * 2 + side) * 2 + 1;
 
 interface Pattern extends Phrase {
-  actions: Action[];
-}
-
-interface Occurrence {
-  start: number;
-  end: number;
-  firstWord: number;
-  lastWord: number;
-  sentence: number;
+  actions: number[];
 }
 
 const RING = 128; // > longest path (MAX_PHRASE_SYMBOLS + 2 separators)
@@ -57,7 +51,7 @@ export function compileMatcher<L extends string>(
   const nearWithin: number[] = [];
   const nearLabel: number[] = [];
 
-  const add = (p: Phrase, action: Action): void => {
+  const add = (p: Phrase, action: number): void => {
     const key = `${p.fine.join(',')}|${p.run.join(',')}|${p.prefix ? 1 : 0}`;
     let pattern = byKey.get(key);
     if (!pattern) {
@@ -74,13 +68,12 @@ export function compileMatcher<L extends string>(
     for (const term of terms) {
       const parsed = parseTerm(term);
       if (parsed.kind === 'invalid') problems.push({ label, term: String(term), problem: parsed.problem });
-      else if (parsed.kind === 'phrase')
-        for (const p of parsed.phrases) add(p, { kind: 'hit', label: labelIndex });
+      else if (parsed.kind === 'phrase') for (const p of parsed.phrases) add(p, hitAction(labelIndex));
       else {
         const rule = nearWithin.push(parsed.within) - 1;
         nearLabel.push(labelIndex);
-        for (const p of parsed.left) add(p, { kind: 'near', rule, side: 0 });
-        for (const p of parsed.right) add(p, { kind: 'near', rule, side: 1 });
+        for (const p of parsed.left) add(p, nearAction(rule, 0));
+        for (const p of parsed.right) add(p, nearAction(rule, 1));
       }
     }
   }
@@ -126,9 +119,13 @@ class ScanRun implements SymbolSink {
   private readonly endR = new Int32Array(RING);
   private readonly wordR = new Int32Array(RING);
   private readonly found = new Map<string, [number, number, number]>();
-  private readonly lastNear: Array<Occurrence | undefined> = [];
-  /** Occurrences whose last word may go on: they end where that word ends. */
-  private waiting: Array<[Pattern, Occurrence]> = [];
+  // The latest occurrence of each side of each proximity rule (index 2 × rule + side); a
+  // sentence of -1 means none yet.
+  private readonly nearStart: Int32Array;
+  private readonly nearLastWord: Int32Array;
+  private readonly nearSentence: Int32Array;
+  // Occurrences whose last word may go on: they end where that word ends.
+  private readonly waiting: number[] = []; // pattern, start, firstWord, lastWord, sentence; repeated
   /** End of the last symbol, written or not (a waiting occurrence ends there). */
   private prevEnd = 0;
   private readonly delta: Int32Array;
@@ -150,6 +147,10 @@ class ScanRun implements SymbolSink {
       outStart: this.outStart,
       outList: this.outList,
     } = automaton);
+    const sides = nearWithin.length * 2;
+    this.nearStart = new Int32Array(sides);
+    this.nearLastWord = new Int32Array(sides);
+    this.nearSentence = new Int32Array(sides).fill(-1);
   }
 
   push(fine: number, run: number, start: number, end: number): boolean {
@@ -172,7 +173,7 @@ class ScanRun implements SymbolSink {
     this.wordR[slot] = this.word;
     for (let s = this.firstOut[state] as number; s >= 0; s = this.nextOut[s] as number) {
       for (let i = this.outStart[s] as number, e = this.outStart[s + 1] as number; i < e; i++) {
-        this.verify(this.patterns[this.outList[i] as number] as Pattern);
+        this.verify(this.outList[i] as number);
       }
     }
     if (fine === SEP_S) this.sentence++;
@@ -198,12 +199,22 @@ class ScanRun implements SymbolSink {
   }
 
   private release(wordEnd: number): void {
-    const ready = this.waiting;
-    this.waiting = [];
-    for (const [p, o] of ready) this.deliver(p, { ...o, end: wordEnd });
+    const w = this.waiting;
+    for (let i = 0; i < w.length; i += 5) {
+      this.deliver(
+        w[i] as number,
+        w[i + 1] as number,
+        wordEnd,
+        w[i + 2] as number,
+        w[i + 3] as number,
+        w[i + 4] as number,
+      );
+    }
+    w.length = 0;
   }
 
-  private verify(p: Pattern): void {
+  private verify(index: number): void {
+    const p = this.patterns[index] as Pattern;
     const len = p.fine.length;
     const last = p.prefix ? this.k : this.k - 1;
     const first = last - len + 1;
@@ -217,30 +228,40 @@ class ScanRun implements SymbolSink {
       );
       if (!ok) return;
     }
-    const o: Occurrence = {
-      start: this.startR[first & MASK] as number,
-      end: this.endR[last & MASK] as number,
-      firstWord: this.wordR[first & MASK] as number,
-      lastWord: this.wordR[last & MASK] as number,
-      sentence: this.sentence,
-    };
-    if (p.prefix) this.waiting.push([p, o]);
-    else this.deliver(p, o);
+    const start = this.startR[first & MASK] as number;
+    const firstWord = this.wordR[first & MASK] as number;
+    const lastWord = this.wordR[last & MASK] as number;
+    if (p.prefix) this.waiting.push(index, start, firstWord, lastWord, this.sentence);
+    else this.deliver(index, start, this.endR[last & MASK] as number, firstWord, lastWord, this.sentence);
   }
 
-  private deliver(p: Pattern, o: Occurrence): void {
-    for (const a of p.actions) {
-      if (a.kind === 'hit') {
-        this.hit(a.label, o.start, o.end);
+  private deliver(
+    index: number,
+    start: number,
+    end: number,
+    firstWord: number,
+    lastWord: number,
+    sentence: number,
+  ): void {
+    for (const action of (this.patterns[index] as Pattern).actions) {
+      if ((action & 1) === 0) {
+        this.hit(action >> 1, start, end);
         continue;
       }
-      const other = this.lastNear[a.rule * 2 + (1 - a.side)];
-      const within = this.nearWithin[a.rule] as number;
-      if (other && other.sentence === o.sentence && other.lastWord < o.firstWord) {
-        if (o.firstWord - other.lastWord - 1 <= within)
-          this.hit(this.nearLabel[a.rule] as number, other.start, o.end);
+      const side = action >> 1; // 2 × rule + side
+      const rule = side >> 1;
+      const other = side ^ 1;
+      // The other side, seen earlier in this sentence and ending before this begins, close enough?
+      if (
+        this.nearSentence[other] === sentence &&
+        (this.nearLastWord[other] as number) < firstWord &&
+        firstWord - (this.nearLastWord[other] as number) - 1 <= (this.nearWithin[rule] as number)
+      ) {
+        this.hit(this.nearLabel[rule] as number, this.nearStart[other] as number, end);
       }
-      this.lastNear[a.rule * 2 + a.side] = o;
+      this.nearStart[side] = start;
+      this.nearLastWord[side] = lastWord;
+      this.nearSentence[side] = sentence;
     }
   }
 

@@ -25,7 +25,7 @@ export const MAX_PHRASE_SYMBOLS = 100;
 export const MAX_WITHIN = 20;
 
 /** Every combination of the `(a|b|c)` groups in a text, or a problem. */
-function expand(text: string): string[] | string {
+export function expand(text: string): string[] | string {
   let results = [''];
   let rest = text;
   while (rest.length > 0) {

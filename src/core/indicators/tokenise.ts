@@ -17,6 +17,17 @@ const { ABSORB, APOSTROPHE, ASCII_CLASS, ASCII_FINE, DASH, END, LEET, NEWLINE, S
 const { AMB_IL, DIGIT_0, LETTER_A, SEP_P, SEP_S, SEP_WS } = S;
 const isSeparator = (fine: number): boolean => fine <= SEP_S;
 
+// For the word-finding loop: an ASCII letter, another word character, or neither.
+const KIND_LETTER = 0;
+const KIND_OTHER = 1;
+const KIND_BREAK = 2;
+const ASCII_KIND = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const cls = ASCII_CLASS[c] as number;
+  const letter = cls === WORD && (ASCII_FINE[c] as number) < AMB_IL;
+  ASCII_KIND[c] = cls > ABSORB ? KIND_BREAK : letter ? KIND_LETTER : KIND_OTHER;
+}
+
 export interface SymbolSink {
   /**
    * `run` equal symbols `fine` in a row, covering the original text [start, end). Returns true
@@ -120,9 +131,9 @@ class Tokeniser {
       while (i < n) {
         c = text.charCodeAt(i);
         if (c < 128) {
-          const cls = ASCII_CLASS[c] as number;
-          if (cls > ABSORB) break;
-          if (cls !== WORD || (ASCII_FINE[c] as number) >= AMB_IL) plain = false;
+          const kind = ASCII_KIND[c] as number;
+          if (kind === KIND_BREAK) break;
+          if (kind !== KIND_LETTER) plain = false;
           i++;
         } else {
           if (this.classAt(i) > ABSORB) break;
@@ -341,6 +352,10 @@ class Tokeniser {
   private emitGap(s: number, e: number): void {
     if (s >= e) return;
     const text = this.text;
+    if (e - s === 1 && text.charCodeAt(s) === 0x20) {
+      this.emit(SEP_WS, s, e); // the usual case: one space
+      return;
+    }
     let type = SEP_WS;
     let newlines = 0;
     let mayEnd = false; // seen . ? or ! that ends a sentence if white space follows

@@ -1,0 +1,82 @@
+// Repeat detection: one new message against 1,000 earlier fingerprints (the contact log of a
+// busy person), beside the naive way: exact Jaccard over shingle sets rebuilt from the 1,000
+// earlier texts every time. Both are timed in this run; the ratio is naive / ours.
+import { performance } from 'node:perf_hooks';
+import { seededRandom } from '../emulator/prng';
+import { findRepeats, fingerprint, similarity } from '../src/core/repeat';
+import { DEMAND, DEMAND_REWORDED } from '../test/core/repeat.fixtures';
+
+const VOCABULARY = (
+  'the officer complaint said would not please reply I my you station review evidence footage letter ' +
+  'investigation decision custody sergeant constable statement neighbour camera arrest search call ' +
+  'handler record apology explanation outcome department standards commissioner appeal police force ' +
+  'weeks months today yesterday again never always because although before after until whether'
+).split(' ');
+
+function letter(random: () => number): string {
+  const sentences: string[] = [];
+  const count = 12 + Math.floor(random() * 12);
+  for (let s = 0; s < count; s++) {
+    const words: string[] = [];
+    const len = 6 + Math.floor(random() * 14);
+    for (let w = 0; w < len; w++) words.push(VOCABULARY[Math.floor(random() * VOCABULARY.length)] ?? 'the');
+    sentences.push(`${words.join(' ')}.`);
+  }
+  return sentences.join(' ');
+}
+
+function naiveShingles(text: string): Set<string> {
+  const out = new Set<string>();
+  for (const sentence of text.toLowerCase().split(/[.!?]+\s|\n\s*\n/)) {
+    const words = sentence.match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (let i = 0; i + 3 <= words.length; i++) out.add(words.slice(i, i + 3).join(' '));
+  }
+  return out;
+}
+
+function naiveJaccard(a: Set<string>, b: Set<string>): number {
+  let common = 0;
+  for (const s of a) if (b.has(s)) common++;
+  const union = a.size + b.size - common;
+  return union === 0 ? 0 : common / union;
+}
+
+function timeIt(runs: number, fn: () => void): number {
+  fn(); // warm-up
+  const start = performance.now();
+  for (let i = 0; i < runs; i++) fn();
+  return (performance.now() - start) / runs;
+}
+
+export default async function bench(): Promise<Record<string, unknown>> {
+  const random = seededRandom(42);
+  const texts = Array.from({ length: 1000 }, () => letter(random));
+  texts[500] = DEMAND;
+  const earlier = texts.map((t, i) => ({ id: `m${i}`, fingerprint: fingerprint(t) }));
+  const incoming = DEMAND_REWORDED;
+  const incomingFp = fingerprint(incoming);
+
+  let found = 0;
+  const oursMs = timeIt(200, () => {
+    found = findRepeats(incomingFp, earlier).length;
+  });
+  const allPairsMs = timeIt(200, () => {
+    for (const e of earlier) similarity(incomingFp, e.fingerprint);
+  });
+  let naiveFound = 0;
+  const naiveMs = timeIt(3, () => {
+    const mine = naiveShingles(incoming);
+    naiveFound = texts.filter((t) => naiveJaccard(mine, naiveShingles(t)) >= 0.5).length;
+  });
+  const fingerprintMs = timeIt(200, () => fingerprint(incoming));
+
+  return {
+    earlierMessages: earlier.length,
+    findRepeatsMs: Number(oursMs.toFixed(3)),
+    similarityAgainstAllMs: Number(allPairsMs.toFixed(3)),
+    naiveExactJaccardFromTextsMs: Number(naiveMs.toFixed(2)),
+    ratioNaiveOverOurs: Number((naiveMs / oursMs).toFixed(0)),
+    fingerprintOneLetterMs: Number(fingerprintMs.toFixed(3)),
+    repeatsFound: { ours: found, naive: naiveFound },
+  };
+}
