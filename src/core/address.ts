@@ -19,6 +19,9 @@ const WRAPPED = /<([^<>]*)>$/u;
 // Characters that cannot appear unquoted in an address: whitespace, controls, invisible format
 // characters, RFC 5322 specials. Quoted local parts (`"a b"@x`) are not supported: they fail here.
 const FORBIDDEN = /[\s\p{Cc}\p{Cf}\p{Z}<>()[\]\\,;:"]/u;
+// Most addresses are plain printable ASCII, which Unicode normalisation leaves alone: skip it for them
+// (it is most of the cost of a lookup otherwise).
+const ASCII = /^[\x20-\x7e]*$/u;
 
 /** The address inside a display-name wrapper (`Paul Example <paul@example.com>`), trimmed; not validated. */
 export function stripDisplayName(raw: string): string {
@@ -37,7 +40,8 @@ function validDomain(domain: string): boolean {
 /** Reads an address keeping its case (NFC), or null when it is malformed. */
 export function readAddress(raw: string): ReadAddress | null {
   if (typeof raw !== 'string' || raw.length > MAX_LENGTH * 4) return null;
-  const bare = stripDisplayName(raw).normalize('NFC');
+  const stripped = stripDisplayName(raw);
+  const bare = ASCII.test(stripped) ? stripped : stripped.normalize('NFC');
   if (bare.length === 0 || bare.length > MAX_LENGTH || FORBIDDEN.test(bare)) return null;
   const at = bare.indexOf('@');
   if (at <= 0 || at !== bare.lastIndexOf('@')) return null;
@@ -53,6 +57,7 @@ export function readAddress(raw: string): ReadAddress | null {
 // Lower-casing can leave a string that is no longer NFC (and NFC can expose new capitals), so
 // repeat until stable; two rounds settle every input fast-check has found, four is a safe cap.
 function foldCase(text: string): string {
+  if (ASCII.test(text)) return text.toLowerCase();
   let current = text;
   for (let round = 0; round < 4; round += 1) {
     const next = current.toLowerCase().normalize('NFC');

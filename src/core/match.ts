@@ -71,6 +71,6 @@ export function matchSender(index: StrategyIndex, from: Mailbox): SenderMatch {
       matches.push({ strategyId, via: 'advocate' });
     }
   }
-  const evasions = findEvasions(index.evasion, from ?? { address: '' }, matched);
+  const evasions = findEvasions(index.evasion, from ?? { address: '' }, matched, address);
   return { matches, evasions };
 }

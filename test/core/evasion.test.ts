@@ -1,6 +1,8 @@
 import { CONFUSABLES } from '../../src/core/data/confusables';
+import fc from 'fast-check';
 import {
   addressSkeleton,
+  generalSkeleton,
   buildEvasionIndex,
   findEvasions,
   GENERIC_LOCAL_PARTS,
@@ -134,6 +136,28 @@ describe('skeleton', () => {
     expect(skeleton('PAYPAL')).toBe(skeleton('paypal'));
     expect(skeleton('paypa1')).toBe(skeleton('paypal'));
     expect(skeleton('paypal')).not.toBe(skeleton('paypad'));
+  });
+
+  it('takes a per-character shortcut for ASCII that gives the reference result', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[\x20-\x7e]*$/u), (text) => {
+        expect(skeleton(text)).toBe(generalSkeleton(text));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(skeleton('MIKE%')).toBe(generalSkeleton('MIKE%'));
+  });
+
+  it('never throws on any text, lone surrogates included', () => {
+    const units = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) });
+    fc.assert(
+      fc.property(fc.oneof(units, fc.string({ unit: 'binary' })), (text) => {
+        expect(typeof skeleton(text)).toBe('string');
+        addressSkeleton(text);
+        nameKey(text);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('addressSkeleton needs a local@domain shape', () => {
