@@ -19,6 +19,7 @@ import {
   fieldsToLogRecord,
   logRecordToFields,
   selectColumns,
+  withoutNulls,
 } from './schema';
 import type { ContactLogRepository, RejectedRow } from './types';
 
@@ -97,7 +98,7 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
     if (knownKeys.has(record.key)) return 'exists';
     const list = await options.listPath();
     if (!knownAbsent(record) && (await keyExists(list, record.key))) return 'exists';
-    const body = { fields: logRecordToFields(record) };
+    const body = { fields: withoutNulls(logRecordToFields(record)) };
     for (let attempt = 1; ; attempt++) {
       try {
         await client.request({ method: 'POST', url: `${list}/items`, body, scopes });

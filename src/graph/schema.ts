@@ -300,6 +300,17 @@ export function strategyToFields(s: Strategy): Record<string, unknown> {
   };
 }
 
+/** For a create: empty values are simply not written (some column types refuse a null there). */
+export function withoutNulls(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(fields)) {
+    if (v === null) continue;
+    if (k.endsWith('@odata.type') && fields[k.slice(0, -'@odata.type'.length)] === null) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
 function dropUndefined(o: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 }

@@ -14,6 +14,7 @@ import {
   fieldsToRawStrategy,
   selectColumns,
   strategyToFields,
+  withoutNulls,
 } from './schema';
 import type { RejectedRow, SaveResult, StrategyRepository, StrategySnapshot } from './types';
 
@@ -284,7 +285,7 @@ export function createStrategyRepository(options: StrategyRepositoryOptions): Sh
         const item = await client.request<ListItem>({
           method: 'POST',
           url: `${list}/items`,
-          body: { fields: strategyToFields(strategy) },
+          body: { fields: withoutNulls(strategyToFields(strategy)) },
           scopes,
         });
         const full = item.fields && item.eTag ? item : ((await readItem(list, item.id)) ?? item);

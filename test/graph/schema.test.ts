@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {
   ColumnFormatError,
+  withoutNulls,
   fieldsToHistoryEntry,
   fieldsToLogRecord,
   fieldsToRawStrategy,
@@ -42,6 +43,18 @@ describe('strategy ↔ list row', () => {
           );
         }
       }),
+    );
+  });
+
+  it('a create leaves empty values out instead of writing null, and still reads back the same', () => {
+    fc.assert(
+      fc.property(strategyArb, (s) => {
+        const f = withoutNulls(strategyToFields({ ...s, spoc: undefined }));
+        expect(Object.values(f)).not.toContain(null);
+        expect(f).not.toHaveProperty('SpocName');
+        expect(fieldsToRawStrategy(f)).toEqual(interchange({ ...s, spoc: undefined }));
+      }),
+      { numRuns: 50 },
     );
   });
 
