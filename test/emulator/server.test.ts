@@ -178,7 +178,7 @@ describe('Outlook mailbox concurrency', () => {
     const e = await startEmulator({
       seed: testSeed(),
       mailboxConcurrency: 2,
-      faults: [{ kind: 'latency', ms: 80, path: '/messages' }],
+      faults: [{ kind: 'latency', ms: 600, count: 2, path: '/messages' }],
     });
     try {
       const c = clientFor(e, HANDLER);
