@@ -160,6 +160,8 @@ module.exports = async (env = {}, argv = {}) => {
   if (env.WEBPACK_SERVE) {
     const { key, cert } = await devCertificate('localhost', root);
     config.devServer = {
+      // Local only: the dev server is for sideloading on this machine.
+      host: 'localhost',
       port: Number(new URL(url).port || 3000),
       server: { type: 'https', options: { key, cert } },
       headers: { 'Access-Control-Allow-Origin': '*' },
