@@ -1,0 +1,89 @@
+// Wires the ports for the pane once Office is ready: the Outlook host, tokens, Graph services and
+// the outbox. Kept apart from index.tsx so the wiring is testable without a DOM root.
+import { createTokenProvider } from '../auth';
+import { parseStrategy } from '../core/strategy';
+import { createGraphServices, type GraphServices } from '../graph';
+import { createMailActions } from '../graph/mail';
+import { scopePlan } from '../graph/scopes';
+import type { StrategyValidator } from '../graph/strategies';
+import type { MailActions } from '../graph/types';
+import { createOutlookHost } from '../office/outlook';
+import type { MailboxHost } from '../office/types';
+import { createDirectOutbox, createOutbox, type Outbox } from '../outbox';
+import type { RuntimeConfig } from '../runtime-config';
+import type { TriageServices } from './state/controller';
+
+/** Strategy rows from SharePoint are checked by core's parser, as the CLI's JSON is. */
+export const validateStrategy: StrategyValidator = parseStrategy;
+
+export interface BootResult {
+  services: TriageServices;
+  /** Why the outbox is not durable, when IndexedDB could not be opened. */
+  outboxWarning: string | null;
+}
+
+export async function createServices(
+  config: RuntimeConfig,
+  host: MailboxHost = createOutlookHost(),
+): Promise<BootResult> {
+  const tokens = createTokenProvider(config, host);
+  const graph = createGraphServices({
+    baseUrl: config.graphBaseUrl,
+    siteHostname: config.siteHostname,
+    sitePath: config.sitePath,
+    tokens,
+    validateStrategy,
+  });
+  const { outbox, warning } = await openOutbox(graph, config);
+  return {
+    services: {
+      host,
+      strategies: graph.strategies,
+      contactLog: graph.contactLog,
+      settings: graph.settings,
+      mail: graph.mail,
+      mailFor: sharedMailActions(graph),
+      outbox,
+    },
+    outboxWarning: warning,
+  };
+}
+
+/** One MailActions per shared mailbox an item lives in, made on first use. */
+function sharedMailActions(graph: GraphServices): (owner: string) => MailActions {
+  const byOwner = new Map<string, MailActions>();
+  return (owner) => {
+    const key = owner.trim().toLowerCase();
+    let actions = byOwner.get(key);
+    if (!actions) {
+      actions = createMailActions({
+        client: graph.client,
+        mailboxUpn: key,
+        scopes: scopePlan({ sharedMailbox: true }),
+      });
+      byOwner.set(key, actions);
+    }
+    return actions;
+  };
+}
+
+async function openOutbox(
+  graph: GraphServices,
+  config: RuntimeConfig,
+): Promise<{ outbox: Outbox; warning: string | null }> {
+  const send = (record: Parameters<typeof graph.contactLog.append>[0]) => graph.contactLog.append(record);
+  try {
+    const outbox = await createOutbox({
+      send,
+      // One queue per environment, so sandbox rows never reach a production log.
+      dbName: `cst-outbox-${config.mode}`,
+      events: { window, document },
+    });
+    return { outbox, warning: null };
+  } catch (err) {
+    return {
+      outbox: createDirectOutbox(send),
+      warning: `This computer cannot keep decisions while offline (${err instanceof Error ? err.message : String(err)}): a decision is saved only when SharePoint answers.`,
+    };
+  }
+}

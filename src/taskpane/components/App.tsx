@@ -1,0 +1,162 @@
+// The pane: status, then for the selected message the verdict, adjustments, checks, the
+// strategy's essentials, the message with its highlights, the read and the record.
+import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { BarTitle } from './BarTitle';
+import { Suspense, lazy } from 'react';
+import type { Strategy } from '../../core/types';
+import type { TriageController } from '../state/controller';
+import type { ReadyState, ShownItem } from '../state/types';
+import { useTriage } from '../state/useTriage';
+import { pointersFor } from '../view/pointers';
+import { Adjustments } from './Adjustments';
+import { Essentials } from './Essentials';
+import { Flags } from './Flags';
+import { MessageText } from './MessageText';
+import { ReadGate } from './ReadGate';
+import { RecordPanel } from './RecordPanel';
+import { StatusBar } from './StatusBar';
+import { useShared } from './styles';
+import { Verdict } from './Verdict';
+import { AddAddressAction } from './AddAddressAction';
+
+// Supervisor forms are used by few people and rarely: kept out of the first bundle.
+const SupervisorPanel = lazy(() => import('./supervisor/SupervisorPanel'));
+
+const useStyles = makeStyles({
+  pane: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalS,
+    padding: tokens.spacingHorizontalM,
+    maxWidth: '60em',
+  },
+  centre: { paddingBlock: tokens.spacingVerticalXXL },
+});
+
+export function App({ controller }: { controller: TriageController }) {
+  const state = useTriage(controller);
+  const s = useShared();
+  const styles = useStyles();
+  return (
+    <main className={styles.pane} aria-busy={state.phase === 'starting'}>
+      <h1 className={s.visuallyHidden}>Contact strategy triage</h1>
+      <div role="status" aria-live="polite" className={s.visuallyHidden}>
+        {state.phase === 'ready' ? state.announcement : ''}
+      </div>
+      {state.phase === 'starting' && (
+        <Spinner className={styles.centre} label="Loading contact strategies…" labelPosition="below" />
+      )}
+      {state.phase === 'unavailable' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <BarTitle>Contact strategies are not available</BarTitle>
+            {state.message}
+          </MessageBarBody>
+          <Button disabled={state.retrying} onClick={() => void controller.refresh()}>
+            {state.retrying ? 'Trying…' : 'Try again'}
+          </Button>
+        </MessageBar>
+      )}
+      {state.phase === 'ready' && <Ready state={state} controller={controller} />}
+    </main>
+  );
+}
+
+function Ready({ state, controller }: { state: ReadyState; controller: TriageController }) {
+  const s = useShared();
+  const { item } = state;
+  return (
+    <>
+      <StatusBar
+        sync={state.sync}
+        outbox={state.outbox}
+        warnings={state.warnings}
+        onRefresh={() => void controller.refresh()}
+      />
+      {item.kind === 'none' && (
+        <section className={s.section}>
+          <h2 className={s.heading}>Select a message</h2>
+          <p>
+            Select a message to see whether its sender is under a contact strategy, and to record your read.
+          </p>
+        </section>
+      )}
+      {item.kind === 'loading' && <Spinner label="Reading the message…" labelPosition="after" />}
+      {item.kind === 'error' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>{item.message}</MessageBarBody>
+          <Button onClick={() => void controller.loadItem()}>Try again</Button>
+        </MessageBar>
+      )}
+      {item.kind === 'shown' && <ItemView item={item} state={state} controller={controller} />}
+    </>
+  );
+}
+
+function ItemView({
+  item,
+  state,
+  controller,
+}: {
+  item: ShownItem;
+  state: ReadyState;
+  controller: TriageController;
+}) {
+  const matched = item.evaluation.matches
+    .map((m) => item.strategies.get(m.strategyId))
+    .filter((st): st is Strategy => !!st);
+  const supervisor = state.supervisor.allowed;
+  const locked = item.record.kind === 'recorded' || item.record.kind === 'saving';
+  return (
+    <>
+      <Verdict
+        item={item}
+        evasionAction={
+          supervisor
+            ? (id) => (
+                <AddAddressAction
+                  controller={controller}
+                  strategyId={id}
+                  address={item.message.from.address}
+                />
+              )
+            : undefined
+        }
+      />
+      <Adjustments strategies={matched} />
+      <Flags flags={item.evaluation.flags} history={item.history} multiple={matched.length > 1} />
+      {matched.map((st) => (
+        <Essentials key={st.id} strategy={st} />
+      ))}
+      <MessageText
+        subject={item.message.subject}
+        body={item.message.body}
+        indicators={item.evaluation.indicators}
+      />
+      <ReadGate
+        answers={item.gate.answers}
+        pointers={pointersFor(item.evaluation.indicators)}
+        disabled={locked}
+        onAnswer={(q, v) => controller.answer(q, v)}
+      />
+      <RecordPanel
+        item={item}
+        pending={controller.pendingDisposition()}
+        onRecord={() => void controller.record()}
+        onForwardChange={(f) => controller.setForward(f)}
+        onRetryMail={() => void controller.retryMail()}
+        onDraftReminder={() => controller.draftReminder()}
+      />
+      {supervisor && (
+        <Suspense fallback={<Spinner size="tiny" label="Loading supervisor tools…" labelPosition="after" />}>
+          <SupervisorPanel controller={controller} item={item} state={state} />
+        </Suspense>
+      )}
+      {state.supervisor.reason && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{state.supervisor.reason}</MessageBarBody>
+        </MessageBar>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,85 @@
+// The message as a reading aid: indicator phrases highlighted in place with their category.
+// Text nodes only: a body that holds HTML or script stays inert text. No hits is never "safe".
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { Indicator } from '../../core/types';
+import { INDICATOR_LABEL } from '../view/labels';
+import { countByCode, segmentText } from '../view/segments';
+import { useShared } from './styles';
+
+const useStyles = makeStyles({
+  body: {
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+    maxHeight: '24em',
+    overflowY: 'auto',
+    padding: tokens.spacingHorizontalS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    ':focus-visible': { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}` },
+  },
+  mark: {
+    backgroundColor: tokens.colorPaletteYellowBackground2,
+    color: tokens.colorNeutralForeground1,
+    borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+  },
+});
+
+export function MessageText({
+  subject,
+  body,
+  indicators,
+}: {
+  subject: string;
+  body: string;
+  indicators: readonly Indicator[];
+}) {
+  const s = useShared();
+  const styles = useStyles();
+  const counts = countByCode(indicators);
+  const segments = segmentText(body, indicators);
+  return (
+    <section aria-labelledby="message-heading" className={s.section}>
+      <h2 id="message-heading" className={s.heading}>
+        Read the message
+      </h2>
+      {counts.size > 0 ? (
+        <p>
+          Phrases to look at are highlighted:{' '}
+          {[...counts].map(([code, n]) => `${INDICATOR_LABEL[code]} ×${n}`).join(', ')}. They help your read;
+          they do not decide anything.
+        </p>
+      ) : (
+        <p>No indicator phrases were found. That does not mean the message is safe: read all of it.</p>
+      )}
+      <p className={s.muted}>Subject: {subject || '(no subject)'}</p>
+      <div
+        className={styles.body}
+        role="region"
+        aria-label="Message text"
+        tabIndex={0}
+        data-testid="message-text"
+      >
+        {segments.map((seg, i) =>
+          seg.codes.length === 0 ? (
+            seg.text
+          ) : (
+            <mark
+              key={i}
+              className={styles.mark}
+              title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
+              data-codes={seg.codes.join(' ')}
+            >
+              {seg.text}
+              <span className={s.visuallyHidden}>
+                {' '}
+                ({seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')})
+              </span>
+            </mark>
+          ),
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+// Where the data came from and what is still on its way: the snapshot's age, a failed refresh,
+// decisions waiting in the outbox, rows SharePoint holds that could not be read. Each message
+// says what happened and what to do.
+import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import { BarTitle } from './BarTitle';
+import { ArrowClockwise20Regular } from '@fluentui/react-icons';
+import type { OutboxState } from '../../outbox';
+import type { SyncState } from '../state/types';
+import { formatTime } from '../view/labels';
+import { useShared } from './styles';
+
+const useStyles = makeStyles({
+  bar: {
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    columnGap: tokens.spacingHorizontalS,
+  },
+});
+
+export interface StatusBarProps {
+  sync: SyncState;
+  outbox: OutboxState;
+  warnings: readonly string[];
+  onRefresh: () => void;
+}
+
+export function StatusBar({ sync, outbox, warnings, onRefresh }: StatusBarProps) {
+  const s = useShared();
+  const styles = useStyles();
+  const at = formatTime(sync.syncedAt);
+  return (
+    <div className={s.section}>
+      {sync.error && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            Can&apos;t reach SharePoint ({sync.error}): strategies from {at} are shown. Decisions you record
+            are saved and will be sent.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outbox.pending > 0 && (
+        <MessageBar intent={outbox.lastError ? 'warning' : 'info'} layout="multiline">
+          <MessageBarBody>
+            {outbox.lastError
+              ? `${plural(outbox.pending, 'decision')} saved on this computer will be sent to the contact log when SharePoint can be reached (last try: ${outbox.lastError}). You can keep working.`
+              : `Sending ${plural(outbox.pending, 'decision')} to the contact log…`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {warnings.map((w) => (
+        <MessageBar key={w} intent="warning" layout="multiline">
+          <MessageBarBody>{w}</MessageBarBody>
+        </MessageBar>
+      ))}
+      {sync.rejected.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <BarTitle>{plural(sync.rejected.length, 'strategy row')} could not be read</BarTitle>
+            Senders under these strategies are not recognised until a supervisor fixes the row:
+            <ul className={s.list}>
+              {sync.rejected.map((r) => (
+                <li key={r.itemId}>{r.message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.bar}>
+        <span className={s.muted}>Strategies as of {at}</span>
+        <Button
+          appearance="subtle"
+          size="small"
+          icon={<ArrowClockwise20Regular />}
+          disabled={sync.refreshing}
+          onClick={onRefresh}
+        >
+          {sync.refreshing ? 'Refreshing…' : 'Refresh'}
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,256 @@
+// Supervisor tools (loaded on demand): tag the message, create a strategy from the sender,
+// edit, review or end a matched strategy, and see its review pack. SharePoint permissions are
+// what enforce who may change strategies; a 403 hides these tools again.
+import { Button, Field, Select } from '@fluentui/react-components';
+import { Tag20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import {
+  DEFAULT_REVIEW_MONTHS,
+  endStrategy,
+  recordReview,
+  strategyFromSender,
+  type NewStrategy,
+} from '../../../core/supervisor';
+import type { Strategy } from '../../../core/types';
+import type { SaveResult } from '../../../graph/types';
+import type { SupervisorTag, TriageController } from '../../state/controller';
+import { describeError } from '../../state/errors';
+import type { ReadyState, ShownItem } from '../../state/types';
+import { formatDate } from '../../view/labels';
+import { SaveNotice } from '../SaveNotice';
+import { useShared } from '../styles';
+import { ReviewPackView } from './ReviewPackView';
+import { StrategyForm } from './StrategyForm';
+
+const TAGS: Array<[SupervisorTag, string]> = [
+  ['breachConfirmed', 'Breach confirmed'],
+  ['reminderSent', 'Reminder sent'],
+  ['reviewNeeded', 'Review needed'],
+  ['escalateToDecisionMaker', 'Escalate to decision maker'],
+];
+
+type Mode =
+  | { kind: 'none' }
+  | { kind: 'create'; draft: NewStrategy }
+  /** The version the supervisor started from: a conflict never swaps it under their edits. */
+  | { kind: 'edit' | 'review' | 'end' | 'pack'; strategy: Strategy };
+
+export interface SupervisorPanelProps {
+  controller: TriageController;
+  item: ShownItem;
+  state: ReadyState;
+}
+
+export default function SupervisorPanel({ controller, item, state }: SupervisorPanelProps) {
+  const s = useShared();
+  const [mode, setMode] = useState<Mode>({ kind: 'none' });
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<SaveResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const matched = item.evaluation.matches
+    .map((m) => controller.strategyById(m.strategyId))
+    .filter((st): st is Strategy => !!st);
+
+  const run = async (save: () => Promise<SaveResult>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await save();
+      setResult(r);
+      if (r.kind === 'saved') setMode({ kind: 'none' });
+    } catch (err) {
+      setError(`Not saved: ${describeError(err)}.`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const open = (next: Mode) => {
+    setResult(null);
+    setError(null);
+    setMode(next);
+  };
+
+  const startCreate = () => {
+    const draft = strategyFromSender(item.message, controller.today(), state.settings.timeZone);
+    if (!draft.ok) return setError(draft.error);
+    open({ kind: 'create', draft: { ...draft.value, decidedBy: controller.user().displayName } });
+  };
+
+  const current = mode.kind !== 'none' && mode.kind !== 'create' ? mode.strategy : undefined;
+
+  /** After a conflict: start again from the version now in SharePoint. */
+  const reload = async () => {
+    await controller.refresh();
+    if (mode.kind === 'none' || mode.kind === 'create') return setResult(null);
+    const latest = controller.strategyById(mode.strategy.id);
+    if (latest) open({ kind: mode.kind, strategy: latest });
+    else open({ kind: 'none' });
+  };
+
+  return (
+    <section aria-labelledby="supervisor-heading" className={s.section}>
+      <h2 id="supervisor-heading" className={s.heading}>
+        Supervisor
+      </h2>
+      <TagButtons controller={controller} />
+      {matched.map((st) => (
+        <div key={st.id} className={s.row} role="group" aria-label={`Strategy ${st.id}`}>
+          <span>{st.id}:</span>
+          <Button size="small" onClick={() => open({ kind: 'edit', strategy: st })}>
+            Edit
+          </Button>
+          <Button size="small" onClick={() => open({ kind: 'review', strategy: st })}>
+            Record review
+          </Button>
+          {st.status !== 'ended' && (
+            <Button size="small" onClick={() => open({ kind: 'end', strategy: st })}>
+              End
+            </Button>
+          )}
+          <Button size="small" onClick={() => open({ kind: 'pack', strategy: st })}>
+            Review pack
+          </Button>
+        </div>
+      ))}
+      {matched.length === 0 && mode.kind !== 'create' && (
+        <div>
+          <Button onClick={startCreate}>Create a strategy for {item.message.from.address}</Button>
+        </div>
+      )}
+      {error && <p role="alert">{error}</p>}
+      <SaveNotice result={result} onReload={() => void reload()} />
+
+      {mode.kind === 'create' && (
+        <StrategyForm
+          initial={mode.draft}
+          submitLabel="Create strategy"
+          busy={busy}
+          onSubmit={(draft) => void run(() => controller.createStrategy(draft))}
+          onCancel={() => open({ kind: 'none' })}
+        />
+      )}
+      {mode.kind === 'edit' && current && (
+        <StrategyForm
+          // A reload after a conflict brings a new eTag: start the form again from it.
+          key={current.eTag ?? current.id}
+          initial={current}
+          submitLabel="Save changes"
+          busy={busy}
+          onSubmit={(next) => void run(() => controller.saveStrategy(next))}
+          onCancel={() => open({ kind: 'none' })}
+        />
+      )}
+      {mode.kind === 'review' && current && (
+        <ReviewForm
+          strategy={current}
+          busy={busy}
+          onSubmit={(months) =>
+            void run(() =>
+              controller.saveStrategy(
+                recordReview(current, controller.user().displayName, controller.today(), months),
+              ),
+            )
+          }
+          onCancel={() => open({ kind: 'none' })}
+        />
+      )}
+      {mode.kind === 'end' && current && (
+        <div className={s.section}>
+          <p>
+            End strategy {current.id} for {current.personName}? Their email will be handled normally from now
+            on; the review is recorded as yours, today.
+          </p>
+          <div className={s.row}>
+            <Button
+              appearance="primary"
+              disabled={busy}
+              onClick={() =>
+                void run(() =>
+                  controller.saveStrategy(
+                    endStrategy(current, controller.today(), controller.user().displayName),
+                  ),
+                )
+              }
+            >
+              End the strategy
+            </Button>
+            <Button disabled={busy} onClick={() => open({ kind: 'none' })}>
+              Cancel
+            </Button>
+          </div>
+        </div>
+      )}
+      {mode.kind === 'pack' && current && <ReviewPackView controller={controller} strategy={current} />}
+    </section>
+  );
+}
+
+function TagButtons({ controller }: { controller: TriageController }) {
+  const s = useShared();
+  const [done, setDone] = useState<string | null>(null);
+  return (
+    <div className={s.section}>
+      <h3 className={s.subheading}>Tag this message</h3>
+      <div className={s.row}>
+        {TAGS.map(([tag, label]) => (
+          <Button
+            key={tag}
+            size="small"
+            icon={<Tag20Regular />}
+            onClick={() =>
+              void controller.tag(tag).then(
+                () => setDone(`Tagged: ${label}.`),
+                (err: unknown) => setDone(`Not tagged (${describeError(err)}).`),
+              )
+            }
+          >
+            {label}
+          </Button>
+        ))}
+      </div>
+      {done && <p>{done}</p>}
+    </div>
+  );
+}
+
+function ReviewForm({
+  strategy,
+  busy,
+  onSubmit,
+  onCancel,
+}: {
+  strategy: Strategy;
+  busy: boolean;
+  onSubmit: (months: number) => void;
+  onCancel: () => void;
+}) {
+  const s = useShared();
+  const [months, setMonths] = useState(DEFAULT_REVIEW_MONTHS);
+  return (
+    <div className={s.section}>
+      <p>
+        Last reviewed {strategy.lastReviewedDate ? formatDate(strategy.lastReviewedDate) : 'never'}
+        {strategy.lastReviewedBy ? ` by ${strategy.lastReviewedBy}` : ''}. Next review was due{' '}
+        {strategy.nextReviewDate ? formatDate(strategy.nextReviewDate) : '(not set)'}.
+      </p>
+      <Field label="Next review in" hint="Policy: at most every three months (lancs 3.12)">
+        <Select value={String(months)} onChange={(_e, d) => setMonths(Number(d.value))}>
+          {[1, 2, 3, 6, 12].map((m) => (
+            <option key={m} value={m}>
+              {m} month{m > 1 ? 's' : ''}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <div className={s.row}>
+        <Button appearance="primary" disabled={busy} onClick={() => onSubmit(months)}>
+          Record the review
+        </Button>
+        <Button disabled={busy} onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </div>
+  );
+}

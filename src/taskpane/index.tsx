@@ -1,0 +1,67 @@
+// Entry point: wait for Office, wire the ports, render the pane in Outlook's theme. Whatever
+// fails on the way is shown as a clear error state, never a blank pane.
+import { FluentProvider, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { BarTitle } from './components/BarTitle';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { readRuntimeConfig } from '../office/config';
+import { createServices } from './bootstrap';
+import { App } from './components/App';
+import { TriageController } from './state/controller';
+import { describeError } from './state/errors';
+import { themeFor } from './view/theme';
+
+function mount(): Root | null {
+  const el = document.getElementById('root');
+  return el ? createRoot(el) : null;
+}
+
+function show(root: Root, theme: ReturnType<typeof themeFor>, node: ReactNode): void {
+  root.render(
+    <StrictMode>
+      <FluentProvider theme={theme}>{node}</FluentProvider>
+    </StrictMode>,
+  );
+}
+
+export function BootError({ message }: { message: string }) {
+  return (
+    <main style={{ padding: 12 }}>
+      <MessageBar intent="error" layout="multiline">
+        <MessageBarBody>
+          <BarTitle>The contact strategy pane could not start</BarTitle>
+          {message} Close and reopen the pane; if it keeps happening, tell your administrator. Read and handle
+          the message in Outlook as usual meanwhile.
+        </MessageBarBody>
+      </MessageBar>
+    </main>
+  );
+}
+
+async function boot(root: Root): Promise<void> {
+  const theme = themeFor(Office.context?.officeTheme);
+  show(root, theme, <Spinner style={{ padding: 24 }} label="Starting…" />);
+  try {
+    const config = readRuntimeConfig();
+    const { services, outboxWarning } = await createServices(config);
+    const controller = new TriageController(services, {
+      visible: () => document.visibilityState === 'visible',
+      warnings: outboxWarning ? [outboxWarning] : [],
+    });
+    window.addEventListener('pagehide', () => controller.dispose(), { once: true });
+    show(root, theme, <App controller={controller} />);
+    await controller.start();
+  } catch (err) {
+    show(root, theme, <BootError message={`${describeError(err)}.`} />);
+  }
+}
+
+const root = mount();
+if (root) {
+  if (typeof Office === 'undefined') {
+    // office.js did not load (offline, blocked): nothing below can work without it.
+    show(root, themeFor(undefined), <BootError message="Office did not load in this pane." />);
+  } else {
+    void Office.onReady().then(() => boot(root));
+  }
+}

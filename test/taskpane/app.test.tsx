@@ -1,0 +1,353 @@
+/** @jest-environment jsdom */
+import './jsdom-setup';
+import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import axe from 'axe-core';
+import { App } from '../../src/taskpane/components/App';
+import { SETTINGS, deferred, message, rig, settle, strategy, type Rig } from './fakes';
+
+const SUE = { displayName: 'Sue Supervisor', emailAddress: 'sue.supervisor@force.example.police.uk' };
+
+async function show(r: Rig) {
+  const view = render(
+    <FluentProvider theme={webLightTheme}>
+      <App controller={r.controller} />
+    </FluentProvider>,
+  );
+  await act(async () => {
+    await r.controller.start();
+    await settle();
+  });
+  return view;
+}
+
+function answer(question: RegExp, value: 'Yes' | 'No') {
+  const group = screen.getByRole('radiogroup', { name: question });
+  fireEvent.click(within(group).getByRole('radio', { name: value }));
+}
+
+const QUESTIONS = [
+  /new complaint or allegation/i,
+  /criminal matter/i,
+  /safeguarding concern/i,
+  /anything else/i,
+];
+
+function answerAllNo() {
+  for (const q of QUESTIONS) answer(q, 'No');
+}
+
+async function click(name: RegExp) {
+  await act(async () => {
+    fireEvent.click(screen.getByRole('button', { name }));
+    await settle();
+  });
+}
+
+describe('taskpane view: the verdict', () => {
+  test('no strategy: says so, and still asks for the read', async () => {
+    await show(rig({ first: message({ from: { address: 'ann.other@example.org' } }) }));
+    expect(screen.getByText('No contact strategy')).toBeTruthy();
+    expect(screen.getByText(/No strategy covers ann.other@example.org/)).toBeTruthy();
+    expect(screen.getAllByRole('radiogroup')).toHaveLength(4);
+  });
+
+  test('matched: names the person and strategy; several strategies are all shown', async () => {
+    const second = strategy({ id: 'CS-0077', matterRefs: ['CO/09999/24'], eTag: '"1"' });
+    await show(rig({ strategies: [strategy(), second] }));
+    expect(screen.getByText('Under 2 contact strategies')).toBeTruthy();
+    expect(screen.getByText(/Paul Example, strategy CS-0042/)).toBeTruthy();
+    expect(screen.getByText(/Paul Example, strategy CS-0077/)).toBeTruthy();
+  });
+
+  test('via advocate: says who wrote and that it is not a breach in itself', async () => {
+    const st = strategy({
+      advocate: { name: 'Ann Advocate', addresses: ['ann@advocacy.example.org'], required: true },
+    });
+    await show(
+      rig({
+        strategies: [st],
+        first: message({ from: { name: 'Ann Advocate', address: 'ann@advocacy.example.org' } }),
+      }),
+    );
+    expect(screen.getByText(/written by Ann Advocate, the person's advocate/)).toBeTruthy();
+  });
+
+  test('possible evasion: says what it resembles; a supervisor can add the address', async () => {
+    const r = rig({
+      user: SUE,
+      first: message({ from: { name: 'Paul Example', address: 'paul.example@example.org' } }),
+    });
+    await show(r);
+    expect(screen.getByText('Possible evasion')).toBeTruthy();
+    await click(/Add this address to CS-0042/);
+    await click(/^Add the address$/);
+    expect(r.strategies.saved[0]).toMatchObject({
+      emailAddresses: ['paul.example@example.com', 'paul.example@example.org'],
+    });
+    expect(screen.getByText('Under a contact strategy')).toBeTruthy();
+  });
+
+  test('a look-alike address has its unusual characters named', async () => {
+    await show(rig({ first: message({ from: { name: 'Paul', address: 'p\u0430ul.example@example.com' } }) }));
+    expect(screen.getByText('Possible evasion')).toBeTruthy();
+    expect(screen.getByText(/characters that look like others: \u0430 \(U\+0430\)/)).toBeTruthy();
+    expect(
+      screen.getByText(/No strategy lists this exact address, but see the possible evasion above/),
+    ).toBeTruthy();
+  });
+
+  test('handlers do not get the add-address action', async () => {
+    await show(
+      rig({ first: message({ from: { name: 'Paul Example', address: 'paul.example@example.org' } }) }),
+    );
+    expect(screen.getByText('Possible evasion')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Add this address/ })).toBeNull();
+  });
+});
+
+describe('taskpane view: what the handler reads', () => {
+  test('reasonable adjustments come before the checks', async () => {
+    const st = strategy({
+      reasonableAdjustments: [{ description: 'Large print (18pt) replies', reviewDate: '2025-07-06' }],
+    });
+    await show(rig({ strategies: [st] }));
+    const adjustments = screen.getByRole('heading', { name: 'Reasonable adjustments' });
+    const checks = screen.getByRole('heading', { name: 'Checks' });
+    expect(adjustments.compareDocumentPosition(checks) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByText(/Large print \(18pt\) replies/)).toBeTruthy();
+  });
+
+  test('flags are grouped by severity, each with its sentence', async () => {
+    // Post only (breach) and an overdue review (warning).
+    const st = strategy({ permittedChannels: ['post'], nextReviewDate: '2025-01-01' });
+    await show(rig({ strategies: [st] }));
+    const breaches = screen.getByRole('heading', { name: /^Breaches/ }).parentElement!;
+    const warnings = screen.getByRole('heading', { name: /^Warnings/ }).parentElement!;
+    expect(breaches.querySelector('[data-flag="CHANNEL_NOT_PERMITTED"]')).toBeTruthy();
+    expect(warnings.querySelector('[data-flag="REVIEW_OVERDUE"]')).toBeTruthy();
+    expect(breaches.querySelector('[data-flag="REVIEW_OVERDUE"]')).toBeNull();
+  });
+
+  test('the strategy essentials are shown', async () => {
+    await show(rig({ strategies: [strategy({ responsePolicy: 'read-not-respond' })] }));
+    expect(screen.getByText('Email, Post')).toBeTruthy();
+    expect(
+      screen.getByText(/Sam Handler \(sam.handler@force.example.police.uk\) since 6 Jan 2025/),
+    ).toBeTruthy();
+    expect(screen.getByText('Read but do not respond')).toBeTruthy();
+    expect(screen.getByText('6 Apr 2025')).toBeTruthy();
+  });
+
+  test('hostile HTML in a body is shown as literal text; no element is created from it', async () => {
+    const body = '<img src=x onerror="alert(1)"><script>alert(2)</script><b>I want to make a complaint</b>';
+    await show(rig({ first: message({ body }) }));
+    const text = screen.getByTestId('message-text');
+    expect(text.querySelector('img, script, b')).toBeNull();
+    expect(text.textContent).toContain('<img src=x onerror="alert(1)">');
+    expect(text.textContent).toContain('<script>alert(2)</script>');
+  });
+
+  test('indicator phrases are marked in place with their category, and point at the questions', async () => {
+    const body = 'I see no point going on. I want to make a complaint about PC Example.';
+    await show(rig({ first: message({ body }) }));
+    const marks = [...screen.getByTestId('message-text').querySelectorAll('mark')];
+    expect(marks.length).toBeGreaterThan(0);
+    for (const m of marks) {
+      const [start] = (m.getAttribute('data-codes') ?? '').split(' ');
+      expect(start).toMatch(/^[A-Z_]+$/);
+    }
+    expect(screen.getByText(/Indicators found: .*Self-harm ×1/)).toBeTruthy();
+  });
+
+  test('no indicator hits is never presented as safe', async () => {
+    await show(rig({ first: message({ body: 'Thank you for your letter of Tuesday.' }) }));
+    expect(screen.getByText(/does not mean the message is safe/)).toBeTruthy();
+    expect(screen.queryByText(/^safe$/i)).toBeNull();
+  });
+});
+
+describe('taskpane view: the read and the record', () => {
+  test('the record button is disabled until all four questions are answered', async () => {
+    await show(rig({ strategies: [strategy({ spoc: undefined })] }));
+    const button = () => screen.getByRole('button', { name: /^Record/ });
+    expect(button().hasAttribute('disabled')).toBe(true);
+    answer(QUESTIONS[0]!, 'No');
+    answer(QUESTIONS[1]!, 'No');
+    answer(QUESTIONS[2]!, 'No');
+    expect(button().hasAttribute('disabled')).toBe(true);
+    expect(screen.getByText(/Answer the 1 remaining question/)).toBeTruthy();
+    answer(QUESTIONS[3]!, 'No');
+    expect(button().hasAttribute('disabled')).toBe(false);
+  });
+
+  test('a "yes" escalates: tagged, forwarded, never filed', async () => {
+    const r = rig({ strategies: [strategy({ spoc: undefined, responsePolicy: 'read-not-respond' })] });
+    await show(r);
+    answer(QUESTIONS[0]!, 'Yes');
+    answer(QUESTIONS[1]!, 'No');
+    answer(QUESTIONS[2]!, 'No');
+    answer(QUESTIONS[3]!, 'No');
+    expect(screen.getByRole('checkbox', { name: /Forward to safeguarding@/ })).toBeTruthy();
+    await click(/Record and escalate/);
+    expect(r.host.categories).toEqual([[SETTINGS.categories.escalate]]);
+    expect(r.mail.calls.filter((c) => c[0] === 'forward')).toHaveLength(1);
+    expect(r.mail.calls.some((c) => c[0] === 'move')).toBe(false);
+    expect(screen.getByText('Escalated for action')).toBeTruthy();
+  });
+
+  test('read-not-respond files itself after the read: one log row, moved and tagged', async () => {
+    const r = rig({ strategies: [strategy({ spoc: undefined, responsePolicy: 'read-not-respond' })] });
+    await show(r);
+    answerAllNo();
+    expect(screen.getByText(/recording files the message to "RBNR"/)).toBeTruthy();
+    await click(/Record and file/);
+    expect(r.outbox.records).toHaveLength(1);
+    expect(r.mail.calls.filter((c) => c[0] === 'move')).toEqual([['move', 'rest-<m1@example.com>', 'RBNR']]);
+    expect(r.host.categories).toEqual([[SETTINGS.categories.rbnrFiled]]);
+    expect(screen.getByText('Filed (read but not respond)')).toBeTruthy();
+    // The read is final once recorded.
+    expect(screen.getAllByRole('radio').every((el) => el.hasAttribute('disabled'))).toBe(true);
+  });
+
+  test('a breach offers a reminder drafted into a reply form', async () => {
+    const r = rig({ strategies: [strategy({ spoc: undefined, permittedChannels: ['post'] })] });
+    await show(r);
+    answerAllNo();
+    await click(/Record the breach/);
+    await click(/Draft reminder/);
+    expect(r.host.replies).toHaveLength(1);
+    expect(r.host.replies[0]).toContain('Paul Example');
+    expect(screen.getByText(/Nothing is sent by itself/)).toBeTruthy();
+  });
+
+  test('a log row that cannot be stored: says nothing was filed', async () => {
+    const r = rig({ strategies: [strategy({ spoc: undefined })] });
+    await show(r);
+    r.outbox.fail = new Error('storage unavailable');
+    answerAllNo();
+    await click(/Record as read/);
+    expect(screen.getByText(/could not be saved, so nothing was filed: storage unavailable/)).toBeTruthy();
+    expect(r.host.categories).toEqual([]);
+  });
+});
+
+describe('taskpane view: states and status', () => {
+  test('nothing selected: "Select a message"', async () => {
+    await show(rig({ first: null }));
+    expect(screen.getByRole('heading', { name: 'Select a message' })).toBeTruthy();
+  });
+
+  test('strategies unavailable: an error that says what to do, with a retry', async () => {
+    const r = rig({ cached: false });
+    r.strategies.failSync = Object.assign(new Error('x'), { status: 0 });
+    await show(r);
+    expect(screen.getByText('Contact strategies are not available')).toBeTruthy();
+    expect(screen.getByText(/Read this message as usual in Outlook/)).toBeTruthy();
+    r.strategies.failSync = null;
+    await click(/Try again/);
+    expect(screen.getByText('Under a contact strategy')).toBeTruthy();
+  });
+
+  test('offline: older strategies are shown with their time, and queued decisions are announced', async () => {
+    const r = rig();
+    await show(r);
+    r.strategies.failSync = Object.assign(new Error('x'), { status: 0 });
+    await click(/Refresh/);
+    expect(
+      screen.getByText(/Can't reach SharePoint \(no connection\): strategies from \d\d:\d\d are shown/),
+    ).toBeTruthy();
+    act(() => r.outbox.report({ pending: 2, lastError: 'Failed to fetch' }));
+    expect(screen.getByText(/2 decisions saved on this computer will be sent/)).toBeTruthy();
+  });
+
+  test('switching items while the previous one is slow shows only the current one', async () => {
+    const r = rig();
+    await show(r);
+    const slow = deferred<void>();
+    const other = message({ internetMessageId: '<slow@example.com>', subject: 'The slow one' });
+    r.host.gates.set(other.internetMessageId, slow.promise);
+    await act(async () => {
+      r.host.select(other);
+      r.host.select(message({ internetMessageId: '<fast@example.com>', subject: 'The fast one' }));
+      await settle();
+    });
+    await act(async () => {
+      slow.resolve();
+      await settle();
+    });
+    expect(screen.getByText('Subject: The fast one')).toBeTruthy();
+    expect(screen.queryByText('Subject: The slow one')).toBeNull();
+  });
+});
+
+describe('taskpane view: supervisors', () => {
+  test('a concurrent edit shows "changed by someone else" with their version and a reload', async () => {
+    const r = rig({ user: SUE });
+    await show(r);
+    await click(/^Edit$/);
+    r.strategies.nextSave = {
+      kind: 'conflict',
+      current: strategy({ personName: 'Paul Example-Jones', eTag: '"9"' }),
+    };
+    await click(/Save changes/);
+    expect(screen.getByText('Changed by someone else')).toBeTruthy();
+    expect(screen.getByText(/Paul Example-Jones/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
+  });
+
+  test('create a strategy from the open sender', async () => {
+    const r = rig({
+      user: SUE,
+      first: message({ from: { name: 'Ann Other', address: 'ann.other@example.org' } }),
+    });
+    await show(r);
+    await click(/Create a strategy for ann.other@example.org/);
+    expect((screen.getByRole('textbox', { name: /Person name/ }) as HTMLInputElement).value).toBe(
+      'Ann Other',
+    );
+    await click(/Create strategy/);
+    expect(r.strategies.saved[0]).toMatchObject({
+      personName: 'Ann Other',
+      emailAddresses: ['ann.other@example.org'],
+      status: 'draft',
+    });
+    expect(screen.getByText(/Saved: strategy CS-0100/)).toBeTruthy();
+  });
+
+  test('a bad form value is named and nothing is saved', async () => {
+    const r = rig({ user: SUE });
+    await show(r);
+    await click(/^Edit$/);
+    fireEvent.change(screen.getByRole('textbox', { name: /Designated address/ }), {
+      target: { value: 'not an address' },
+    });
+    await click(/Save changes/);
+    expect(screen.getByRole('alert').textContent).toMatch(/designatedAddress/);
+    expect(r.strategies.saved).toHaveLength(0);
+  });
+});
+
+describe('taskpane view: accessibility', () => {
+  test('no axe-core violations on a matched message with flags, indicators and supervisor tools', async () => {
+    const st = strategy({
+      permittedChannels: ['post'],
+      reasonableAdjustments: [{ description: 'Large print (18pt) replies' }],
+    });
+    const { container } = await show(
+      rig({
+        user: SUE,
+        strategies: [st],
+        first: message({ body: 'I see no point going on. I want to make a complaint.' }),
+      }),
+    );
+    // The lazy supervisor tools are there, and so is an open form.
+    expect(screen.getByRole('heading', { name: 'Supervisor' })).toBeTruthy();
+    await click(/^Edit$/);
+    expect(screen.getByRole('textbox', { name: /Person name/ })).toBeTruthy();
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    ).toEqual([]);
+  }, 120_000); // axe over a full Fluent tree in jsdom is slow on a busy machine
+});
