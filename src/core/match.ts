@@ -51,26 +51,29 @@ export function buildIndex(strategies: readonly Strategy[]): StrategyIndex {
 }
 
 /**
+ * The exact matches of one address: as the person, then through an advocate, each strategy once.
+ * `address` is normaliseAddress's result (null matches nothing).
+ */
+export function matchExact(index: StrategyIndex, address: string | null): StrategyMatch[] {
+  if (address === null) return [];
+  const matches: StrategyMatch[] = [];
+  for (const strategyId of index.bySender.get(address) ?? []) matches.push({ strategyId, via: 'sender' });
+  // A person who is also listed as their own advocate is matched as the person.
+  for (const strategyId of index.byAdvocate.get(address) ?? []) {
+    if (!matches.some((m) => m.strategyId === strategyId)) matches.push({ strategyId, via: 'advocate' });
+  }
+  return matches;
+}
+
+/**
  * The strategies a sender is under: every exact match (as the person, or through the strategy's
  * advocate), and possible-evasion warnings for the strategies the sender only resembles. A sender
  * with no strategy gets two empty lists; nothing here throws, whatever the address holds.
  */
 export function matchSender(index: StrategyIndex, from: Mailbox): SenderMatch {
   const address = normaliseAddress(typeof from?.address === 'string' ? from.address : '');
-  const matches: StrategyMatch[] = [];
-  const matched = new Set<string>();
-  if (address !== null) {
-    for (const strategyId of index.bySender.get(address) ?? []) {
-      matched.add(strategyId);
-      matches.push({ strategyId, via: 'sender' });
-    }
-    // A person who is also listed as their own advocate is matched as the person.
-    for (const strategyId of index.byAdvocate.get(address) ?? []) {
-      if (matched.has(strategyId)) continue;
-      matched.add(strategyId);
-      matches.push({ strategyId, via: 'advocate' });
-    }
-  }
+  const matches = matchExact(index, address);
+  const matched = new Set(matches.map((m) => m.strategyId));
   const evasions = findEvasions(index.evasion, from ?? { address: '' }, matched, address);
   return { matches, evasions };
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { normaliseAddress } from '../../src/core/address';
-import { buildIndex, matchSender } from '../../src/core/match';
+import { buildIndex, matchExact, matchSender } from '../../src/core/match';
 import { newStrategy } from '../../src/core/strategy';
 
 const paulMatter1 = newStrategy({
@@ -132,6 +132,20 @@ describe('matchSender', () => {
       { strategyId: 'CS-0200', via: 'sender' },
     ]);
     expect(idx.byId.get('CS-0200')).toBe(twice);
+  });
+});
+
+describe('matchExact', () => {
+  it('looks up a normalised address only, and nothing for null', () => {
+    expect(matchExact(index, 'paul.example@example.com').map((m) => m.strategyId)).toEqual([
+      'CS-0042',
+      'CS-0043',
+    ]);
+    expect(matchExact(index, 'ann@advocacy.example.org')).toEqual([
+      { strategyId: 'CS-0042', via: 'advocate' },
+    ]);
+    expect(matchExact(index, 'PAUL.EXAMPLE@example.com')).toEqual([]);
+    expect(matchExact(index, null)).toEqual([]);
   });
 });
 
