@@ -1,11 +1,13 @@
 // Aho–Corasick over the coarse alphabet (symbols.ts): one pass over the text finds every place
 // where any term's symbol path ends, whatever the number of terms. Transitions are a full table
-// (failure links folded in), so each text symbol costs one array read.
+// (failure links folded in), so each text symbol costs one array read. States are numbered
+// breadth-first, so the shallow states that almost every text symbol visits sit together at the
+// start of the table and stay in cache; the table is 16-bit while there are few enough states.
 import { COARSE, COARSE_SYMBOLS } from './symbols';
 
 export interface Automaton {
   /** delta[state * COARSE_SYMBOLS + coarse] = next state. */
-  delta: Int32Array;
+  delta: Uint16Array | Int32Array;
   /** First state on the suffix chain (itself included) that ends a path, or -1. */
   firstOut: Int32Array;
   /** Next state on the suffix chain that ends a path, or -1. */
@@ -18,53 +20,66 @@ export interface Automaton {
 /** `paths[i]` is a sequence of fine symbols; a state reports i where path i ends. */
 export function buildAutomaton(paths: readonly Uint8Array[]): Automaton {
   const W = COARSE_SYMBOLS;
+  // The trie, numbered as built.
   const capacity = paths.reduce((sum, p) => sum + p.length, 0) + 1;
-  let delta = new Int32Array(capacity * W).fill(-1);
-  const ends: number[][] = [[]];
+  const child = new Int32Array(capacity * W).fill(-1);
+  const endsAt: number[][] = [[]];
   let states = 1;
   paths.forEach((path, id) => {
     let s = 0;
     for (const fine of path) {
       const slot = s * W + (COARSE[fine] ?? 0);
-      let next = delta[slot] ?? -1;
+      let next = child[slot] ?? -1;
       if (next < 0) {
         next = states++;
-        delta[slot] = next;
-        ends.push([]);
+        child[slot] = next;
+        endsAt.push([]);
       }
       s = next;
     }
-    ends[s]?.push(id);
+    endsAt[s]?.push(id);
   });
-  delta = delta.slice(0, states * W);
 
+  // Breadth-first order gives the new numbers.
+  const order = new Int32Array(states);
+  const number = new Int32Array(states);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const u = order[head] ?? 0;
+    number[u] = head;
+    for (let c = 0; c < W; c++) {
+      const v = child[u * W + c] ?? -1;
+      if (v >= 0) order[tail++] = v;
+    }
+  }
+
+  const delta = states <= 0xffff ? new Uint16Array(states * W) : new Int32Array(states * W);
   const fail = new Int32Array(states);
+  const hasOwn = (s: number): boolean => (endsAt[order[s] ?? 0]?.length ?? 0) > 0;
   const nextOut = new Int32Array(states).fill(-1);
   const firstOut = new Int32Array(states).fill(-1);
-  const queue = new Int32Array(states);
-  let head = 0;
-  let tail = 0;
-  queue[tail++] = 0;
-  while (head < tail) {
-    const u = queue[head++] ?? 0;
+  // In breadth-first order every state's failure state is numbered (and filled in) before it.
+  for (let u = 0; u < states; u++) {
+    const old = order[u] ?? 0;
     for (let c = 0; c < W; c++) {
-      const slot = u * W + c;
-      const v = delta[slot] ?? -1;
-      if (v >= 0) {
+      const oldChild = child[old * W + c] ?? -1;
+      if (oldChild >= 0) {
+        const v = number[oldChild] ?? 0;
         const f = u === 0 ? 0 : (delta[(fail[u] ?? 0) * W + c] ?? 0);
         fail[v] = f;
-        nextOut[v] = (ends[f]?.length ?? 0) > 0 ? f : (nextOut[f] ?? -1);
-        queue[tail++] = v;
+        nextOut[v] = hasOwn(f) ? f : (nextOut[f] ?? -1);
+        delta[u * W + c] = v;
       } else {
-        delta[slot] = u === 0 ? 0 : (delta[(fail[u] ?? 0) * W + c] ?? 0);
+        delta[u * W + c] = u === 0 ? 0 : (delta[(fail[u] ?? 0) * W + c] ?? 0);
       }
     }
-    firstOut[u] = (ends[u]?.length ?? 0) > 0 ? u : (nextOut[u] ?? -1);
+    firstOut[u] = hasOwn(u) ? u : (nextOut[u] ?? -1);
   }
 
   const outStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++) outStart[s + 1] = (outStart[s] ?? 0) + (ends[s]?.length ?? 0);
+  for (let s = 0; s < states; s++)
+    outStart[s + 1] = (outStart[s] ?? 0) + (endsAt[order[s] ?? 0]?.length ?? 0);
   const outList = new Int32Array(outStart[states] ?? 0);
-  for (let s = 0; s < states; s++) outList.set(ends[s] ?? [], outStart[s] ?? 0);
+  for (let s = 0; s < states; s++) outList.set(endsAt[order[s] ?? 0] ?? [], outStart[s] ?? 0);
   return { delta, firstOut, nextOut, outStart, outList };
 }

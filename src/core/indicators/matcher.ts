@@ -2,12 +2,14 @@
 // straight into the automaton (nothing the size of the text is materialised), each candidate is
 // verified symbol by symbol, and each hit maps back to original UTF-16 offsets.
 import { buildAutomaton, type Automaton } from './automaton';
+import * as C from './charclass';
 import * as S from './symbols';
 import { parseTerm, type Phrase } from './syntax';
 import { tokenise, type SymbolSink } from './tokenise';
 
 // Module constants, not imported bindings, in the per-symbol path (see tokenise.ts).
 const { COARSE, COARSE_SYMBOLS, SEP_P, SEP_S, symbolMatches } = S;
+const { ASCII_FINE } = C;
 const isSeparator = (fine: number): boolean => fine <= SEP_S;
 
 export interface Hit<L extends string> {
@@ -128,7 +130,7 @@ class ScanRun implements SymbolSink {
   private readonly waiting: number[] = []; // pattern, start, firstWord, lastWord, sentence; repeated
   /** End of the last symbol, written or not (a waiting occurrence ends there). */
   private prevEnd = 0;
-  private readonly delta: Int32Array;
+  private readonly delta: Uint16Array | Int32Array;
   private readonly firstOut: Int32Array;
   private readonly nextOut: Int32Array;
   private readonly outStart: Int32Array;
@@ -178,6 +180,24 @@ class ScanRun implements SymbolSink {
     }
     if (fine === SEP_S) this.sentence++;
     return false;
+  }
+
+  plainWord(text: string, start: number, end: number): void {
+    let i = start;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      const fine = ASCII_FINE[c] as number;
+      let j = i + 1;
+      while (j < end && ASCII_FINE[text.charCodeAt(j)] === fine) j++; // a run ("fuuuck")
+      if (this.push(fine, j - i < 255 ? j - i : 255, i, j) && j < end) {
+        // Back at the root: the rest of the word is on no path. Its end still matters (a waiting
+        // prefix occurrence ends there) and so does that it was a word.
+        this.prevEnd = end;
+        this.lastFine = ASCII_FINE[text.charCodeAt(end - 1)] as number;
+        return;
+      }
+      i = j;
+    }
   }
 
   /**

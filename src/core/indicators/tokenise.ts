@@ -35,6 +35,11 @@ export interface SymbolSink {
    * the word's last symbol).
    */
   push(fine: number, run: number, start: number, end: number): boolean | void;
+  /**
+   * Optional fast path: text[start, end) is a word of ASCII letters only, to be taken as its
+   * letters' symbols (lower case, equal neighbours as runs), exactly what push would receive.
+   */
+  plainWord?(text: string, start: number, end: number): void;
 }
 
 const letter = (ch: string): number => LETTER_A + ch.charCodeAt(0) - 97;
@@ -65,12 +70,23 @@ const isDigitFine = (f: number): boolean => f >= DIGIT_0 && f < DIGIT_0 + 10;
 
 // A short word as a number (letters in base 27), so the abbreviation check needs no strings.
 const SHORT_WORD = 5;
+const LONGEST_CODE_BEFORE_LAST = 27 ** (SHORT_WORD - 1);
 const wordCode = (code: number, f: number): number =>
-  code < 0 || f < LETTER_A || f >= LETTER_A + 26
+  code < 0 || f < LETTER_A || f >= LETTER_A + 26 || code >= LONGEST_CODE_BEFORE_LAST
     ? -1
-    : code >= 27 ** (SHORT_WORD - 1)
-      ? -1
-      : code * 27 + f - LETTER_A + 1;
+    : code * 27 + f - LETTER_A + 1;
+/** lastWord of a plain word not yet worked out: it is at lastPlainStart..lastPlainEnd. */
+const LAST_WORD_PLAIN = -2;
+function plainWordCode(text: string, a: number, b: number): number {
+  let code = 0;
+  let prev = -1;
+  for (let i = a; i < b; i++) {
+    const f = ASCII_FINE[text.charCodeAt(i)] as number;
+    if (f !== prev) code = wordCode(code, f);
+    prev = f;
+  }
+  return code;
+}
 /** Words after which a full stop is an abbreviation, not a sentence end ("Sgt. Smith", "P.C. Jones"). */
 const ABBREVIATIONS = new Set(
   (
@@ -96,6 +112,8 @@ class Tokeniser {
   private fines: Uint8Array | null = null;
   /** The last word, as a wordCode (-1 when long or not all letters), for the abbreviation check. */
   private lastWord = -1;
+  private lastPlainStart = 0;
+  private lastPlainEnd = 0;
   // Within emitWord: reading leetspeak, and whether the last symbol was a digit (-1: none yet).
   private leet = false;
   private prevDigit = -1;
@@ -218,7 +236,13 @@ class Tokeniser {
       return;
     }
     this.emitGap(this.gapStart, a);
-    if (plain) this.emitPlain(a, b);
+    if (plain && this.sink.plainWord) {
+      this.flush();
+      this.lastWord = LAST_WORD_PLAIN; // worked out only if a full stop follows
+      this.lastPlainStart = a;
+      this.lastPlainEnd = b;
+      this.sink.plainWord(this.text, a, b);
+    } else if (plain) this.emitPlain(a, b);
     else {
       this.one[0] = a;
       this.oneEnd[0] = b;
@@ -372,6 +396,11 @@ class Tokeniser {
         type = SEP_P;
         // "Sgt. Smith", "P. Jones", "Mr. X": a full stop after an abbreviation or initial does not
         // end a sentence.
+        if (this.lastWord === LAST_WORD_PLAIN) {
+          const a = this.lastPlainStart;
+          const b = this.lastPlainEnd;
+          this.lastWord = b - a <= SHORT_WORD ? plainWordCode(text, a, b) : -1;
+        }
         const lastWord = this.lastWord;
         const abbreviation = lastWord > 0 && (lastWord <= 26 || ABBREVIATIONS.has(lastWord));
         if (c !== 0x2e || !abbreviation) mayEnd = true;
