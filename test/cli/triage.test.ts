@@ -71,6 +71,7 @@ describe('triage evaluate: good input', () => {
       expect.arrayContaining([
         'WRONG_ADDRESS',
         'NOT_SPOC',
+        'MULTIPLE_RECIPIENTS',
         'ADVOCATE_REQUIRED',
         'OUTSIDE_PERMITTED_TIME',
         'CONTACT_LIMIT_EXCEEDED',
@@ -79,6 +80,8 @@ describe('triage evaluate: good input', () => {
         'REASONABLE_ADJUSTMENTS',
       ]),
     );
+    // As the README says: email is a permitted channel, so that is the one breach not raised.
+    expect(out.flags.map((f: { code: string }) => f.code)).not.toContain('CHANNEL_NOT_PERMITTED');
     expect(out.indicators.map((i: { code: string }) => i.code)).toContain('NEW_COMPLAINT');
     expect(Object.keys(out).sort()).toEqual(['evasions', 'flags', 'indicators', 'matches', 'readRequired']);
   });
