@@ -201,6 +201,22 @@ describe('taskpane controller: recording', () => {
     expect(r.mail.calls.some((c) => c[0] === 'forward')).toBe(false);
   });
 
+  test('a reminder Outlook refuses to open is reported, not lost', async () => {
+    const r = rig({ strategies: [clean({ permittedChannels: ['post'] })] });
+    await r.controller.start();
+    await settle();
+    answerAll(r);
+    await r.controller.record();
+    r.host.displayReplyForm = () => {
+      throw new Error('displayReplyForm: the body is over 32 KB');
+    };
+    r.controller.draftReminder();
+    expect(shown(r).record).toMatchObject({
+      reminderDrafted: false,
+      reminderNotes: ['The reminder could not be opened: displayReplyForm: the body is over 32 KB.'],
+    });
+  });
+
   test('handled normally: tagged "read", left where it is', async () => {
     const r = rig({ strategies: [clean()] });
     await r.controller.start();

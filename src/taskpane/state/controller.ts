@@ -531,7 +531,21 @@ export class TriageController {
       flags: item.evaluation.flags.filter((f) => f.strategyId === strategy.id && f.severity === 'breach'),
       template: s.settings.reminderTemplate,
     });
-    this.services.host.displayReplyForm(draft.html);
+    try {
+      this.services.host.displayReplyForm(draft.html);
+    } catch (err) {
+      this.patchItem(
+        this.token,
+        {
+          record: {
+            ...item.record,
+            reminderNotes: [`The reminder could not be opened: ${describeError(err)}.`],
+          },
+        },
+        'The reminder could not be opened.',
+      );
+      return;
+    }
     const notes = [
       ...draft.notes,
       ...draft.unknownPlaceholders.map(
