@@ -7,8 +7,8 @@ import { FakeHost, message } from './fakes';
 /** Loads the entry point afresh, as the page does. */
 async function boot(): Promise<void> {
   await act(async () => {
-    jest.isolateModules(() => {
-      require('../../src/taskpane/index');
+    await jest.isolateModulesAsync(async () => {
+      await import('../../src/taskpane/index');
     });
     await new Promise((r) => setTimeout(r, 20));
   });
