@@ -8,6 +8,7 @@ import {
   suggestedQuestions,
   termProblems,
 } from '../../src/core/indicators';
+import { MAX_HITS_PER_LABEL } from '../../src/core/indicators/matcher';
 import { INDICATOR_CODES, READ_QUESTIONS, type Indicator, type IndicatorCode } from '../../src/core/types';
 import { DEMAND, SECOND_DEMAND, UNRELATED } from './repeat.fixtures';
 
@@ -43,6 +44,15 @@ describe('what each indicator finds', () => {
     ['SELF_HARM', 'I might as well end it all.', 'end it all'],
     ['SELF_HARM', 'I have started self-harming again.', 'self-harming'],
     ['SELF_HARM', 'I took all my tablets last time.', 'took all my tablets'],
+    ['SELF_HARM', "I've had enough of living like this.", 'had enough of living'],
+    ['SELF_HARM', "I've got pills saved up.", 'pills saved'],
+    ['SAFEGUARDING', 'My ex keeps turning up at my house.', 'keeps turning up at my house'],
+    ['THREAT', "You lot will get what's coming to you.", "get what's coming to you"],
+    [
+      'NEW_ALLEGATION',
+      'The detective told the suspect that I had reported him.',
+      'detective told the suspect',
+    ],
     ['THREAT', 'I know where you live, Sergeant.', 'I know where you live'],
     ['THREAT', 'You will regret this decision.', 'You will regret this'],
     ['THREAT', 'Next time I will bring a knife.', 'knife'],
@@ -136,6 +146,24 @@ describe('words inside other words are not hits', () => {
   ].slice(0, -1);
   it.each(innocent)('"%s" raises no abusive-language hit', (text) => {
     expect(found(`It was ${text} again.`, 'ABUSIVE_LANGUAGE')).toEqual([]);
+  });
+
+  it.each([
+    'Thank you for your email. I have attached the documents the officer asked for.',
+    'The officer was very helpful and explained the process clearly.',
+    'I spoke to the call handler on Monday and she said someone would call back.',
+    'I am still waiting for the body worn video footage that was promised in March.',
+    'The sergeant told me the investigation would take about twelve weeks.',
+    'Please could you let me know who is dealing with my case now that PC Brown has left.',
+    'The police officers who attended were polite, but nobody took a statement.',
+    'I am not going to give up. This will go on until I get justice.',
+    "I can't sleep and I'm on antidepressants because of how I was treated.",
+    'The officer kept his hand on his taser the whole time, I felt threatened.',
+    'He killed it at the hearing yesterday, what a great barrister.',
+    'I will be contacting my MP about this.',
+    'Can I make an appointment to see the inspector?',
+  ])('an ordinary sentence raises no hit: "%s"', (text) => {
+    expect(scanIndicators(text)).toEqual([]);
   });
 
   it('realistic complaint letters raise no abuse, threat or self-harm hits', () => {
@@ -358,6 +386,13 @@ describe('never throws', () => {
     for (const text of ['', '\ud800', '\udc00fuck', 'a\u0000b', '\u202e\u2066', '\uffff'.repeat(10)]) {
       expectWellFormed(text, scanIndicators(text));
     }
+  });
+
+  it('reports at most the first 1,000 hits of a code, however many there are', () => {
+    const hits = scanIndicators('you idiot. '.repeat(5000) + 'no point going on');
+    expect(hits.filter((h) => h.code === 'ABUSIVE_LANGUAGE')).toHaveLength(MAX_HITS_PER_LABEL);
+    expect(hits.filter((h) => h.code === 'ABUSIVE_LANGUAGE').at(-1)?.start).toBe(999 * 11 + 4);
+    expect(hits.filter((h) => h.code === 'SELF_HARM')).toHaveLength(1);
   });
 
   it('handles a 5 MB body', () => {

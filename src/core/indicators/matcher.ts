@@ -40,6 +40,12 @@ interface Pattern extends Phrase {
   actions: number[];
 }
 
+/**
+ * Hits kept per label, the first ones found. A body with thousands of hits of one code is not
+ * made more readable by more highlights, and the cap bounds the work on a hostile body.
+ */
+export const MAX_HITS_PER_LABEL = 1000;
+
 const RING = 128; // > longest path (MAX_PHRASE_SYMBOLS + 2 separators)
 const MASK = RING - 1;
 
@@ -54,7 +60,7 @@ export function compileMatcher<L extends string>(
   const nearLabel: number[] = [];
 
   const add = (p: Phrase, action: number): void => {
-    const key = `${p.fine.join(',')}|${p.run.join(',')}|${p.prefix ? 1 : 0}`;
+    const key = String.fromCharCode(...p.fine, 0xffff, ...p.run, p.prefix ? 1 : 0);
     let pattern = byKey.get(key);
     if (!pattern) {
       pattern = { ...p, actions: [] };
@@ -121,6 +127,7 @@ class ScanRun implements SymbolSink {
   private readonly endR = new Int32Array(RING);
   private readonly wordR = new Int32Array(RING);
   private readonly found = new Map<string, [number, number, number]>();
+  private readonly perLabel: number[] = [];
   // The latest occurrence of each side of each proximity rule (index 2 × rule + side); a
   // sentence of -1 means none yet.
   private readonly nearStart: Int32Array;
@@ -286,7 +293,11 @@ class ScanRun implements SymbolSink {
   }
 
   private hit(label: number, start: number, end: number): void {
+    const count = this.perLabel[label] ?? 0;
+    if (count >= MAX_HITS_PER_LABEL) return;
     const key = `${label}:${start}:${end}`;
-    if (!this.found.has(key)) this.found.set(key, [label, start, end]);
+    if (this.found.has(key)) return;
+    this.found.set(key, [label, start, end]);
+    this.perLabel[label] = count + 1;
   }
 }
