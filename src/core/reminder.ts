@@ -4,7 +4,7 @@
 // every value is HTML-escaped, so nothing a person typed is ever rendered as markup. The
 // person's reasonable adjustments shape the format (durham rec 1, lancs 3.13); what cannot be
 // done in HTML comes back as notes for the handler.
-import { isIsoDate } from './time';
+import { isIsoDate, localDate, parseInstant, resolveTimeZone } from './time';
 import type { Channel, Flag, FlagCode, IsoDate, Reason, Strategy, Weekday } from './types';
 
 export const DEFAULT_REMINDER_TEMPLATE = `Dear {{personName}},
@@ -31,7 +31,9 @@ The arrangements will next be reviewed by {{reviewDate}}.
 
 Whatever the arrangements, we read everything you send us for any new complaint, new allegation, criminal matter or risk to anyone's safety.
 
-Yours sincerely,`;
+Yours sincerely,
+
+{{handlerName}}`;
 
 export interface ReminderInput {
   strategy: Strategy;
@@ -39,6 +41,10 @@ export interface ReminderInput {
   flags?: readonly Flag[];
   /** The organisation's template (settings); the shipped default when absent or blank. */
   template?: string;
+  /** When the email being answered arrived: {{receivedDate}}, in the strategy's zone. */
+  receivedDateTime?: string;
+  /** The handler drafting the reply: {{handlerName}}. */
+  handlerName?: string;
 }
 
 export interface ReminderDraft {
@@ -156,6 +162,12 @@ function breaches(s: Strategy, flags: readonly Flag[]): string[] {
 
 type Value = { kind: 'text'; text: string } | { kind: 'list'; items: string[] };
 
+/** The calendar date an instant falls on where the person lives (BST-aware); '' if unknown. */
+function localDateOf(instant: string | undefined, timeZone: string | undefined): string {
+  const at = parseInstant(instant);
+  return at ? localDate(at, resolveTimeZone(timeZone)) : '';
+}
+
 function values(input: ReminderInput): Record<string, Value> {
   const s = input.strategy;
   const text = (t: string): Value => ({ kind: 'text', text: t });
@@ -165,6 +177,10 @@ function values(input: ReminderInput): Record<string, Value> {
     spoc: text(s.spoc ? `${s.spoc.name} (${s.spoc.address})` : ''),
     designatedAddress: text(s.designatedAddress ?? ''),
     reviewDate: text(longDate(s.nextReviewDate)),
+    nextReviewDate: text(longDate(s.nextReviewDate)),
+    startDate: text(longDate(s.startDate)),
+    receivedDate: text(longDate(localDateOf(input.receivedDateTime, s.timeZone))),
+    handlerName: text(input.handlerName ?? ''),
     restrictions: { kind: 'list', items: restrictions(s) },
     reasons: { kind: 'list', items: reasons(s) },
     breaches: { kind: 'list', items: breaches(s, input.flags ?? []) },

@@ -1,6 +1,7 @@
 // The "Triage Settings" list: one row per setting, Title = setting name, Value = JSON.
 // Every setting has a default, so an empty or missing list still gives a working taskpane; a
 // row that cannot be read keeps the default and is reported (never silently ignored).
+import { DEFAULT_REMINDER_TEMPLATE } from '../core/reminder';
 import { INDICATOR_CODES, type IndicatorCode } from '../core/types';
 import type { GraphClient } from './client';
 import { isGraphError } from './errors';
@@ -10,18 +11,8 @@ import type { RejectedRow, Settings, SettingsRepository } from './types';
 
 export const CATEGORY_PREFIX = 'CST: ';
 
-export const DEFAULT_REMINDER_TEMPLATE = [
-  'Dear {{personName}},',
-  '',
-  'We have received your email of {{receivedDate}}. On {{startDate}} we wrote to you to explain that, because {{reasons}}, your contact with us about {{matterRefs}} is managed under a contact strategy.',
-  '',
-  'Under that strategy: {{restrictions}}',
-  '',
-  'Your email has been read and anything new in it, including any new complaint or concern about safety, will be dealt with. The strategy will next be reviewed on {{nextReviewDate}}.',
-  '',
-  'Yours sincerely,',
-  '{{handlerName}}',
-].join('\n');
+// One default template for the whole product: the core's, whose placeholders it fills.
+export { DEFAULT_REMINDER_TEMPLATE };
 
 export const DEFAULT_SETTINGS: Settings = {
   staffDomains: [],

@@ -76,6 +76,35 @@ describe('renderReminder with an organisation template', () => {
     expect(d.html).toContain('for Paul');
   });
 
+  it('fills the dates and the handler: the received date is the day in the strategy zone (BST)', () => {
+    const d = renderReminder({
+      strategy: {
+        ...strict,
+        startDate: '2025-01-06',
+        nextReviewDate: '2025-04-06',
+        timeZone: 'Europe/London',
+      },
+      template:
+        'Your email of {{receivedDate}}; since {{startDate}}; review {{nextReviewDate}}.\n{{handlerName}}',
+      receivedDateTime: '2025-07-01T23:30:00Z',
+      handlerName: 'Alex Handler',
+    });
+    expect(d.unknownPlaceholders).toEqual([]);
+    expect(d.html).toContain('Your email of 2 July 2025; since 6 January 2025; review 6 April 2025.');
+    expect(d.html).toContain('Alex Handler');
+  });
+
+  it('every placeholder the shipped template uses is one the renderer fills', () => {
+    const d = renderReminder({
+      strategy: strict,
+      flags: breach,
+      receivedDateTime: '2025-03-04T10:15:00Z',
+      handlerName: 'Alex Handler',
+    });
+    expect(d.unknownPlaceholders).toEqual([]);
+    expect(d.html).not.toContain('{{');
+  });
+
   it('uses the default template when the setting is blank', () => {
     expect(renderReminder({ strategy: strict, template: '  ' }).html).toBe(
       renderReminder({ strategy: strict }).html,

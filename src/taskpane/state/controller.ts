@@ -530,6 +530,8 @@ export class TriageController {
       strategy,
       flags: item.evaluation.flags.filter((f) => f.strategyId === strategy.id && f.severity === 'breach'),
       template: s.settings.reminderTemplate,
+      receivedDateTime: item.message.receivedDateTime,
+      handlerName: this.services.host.user().displayName,
     });
     try {
       this.services.host.displayReplyForm(draft.html);
