@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { createEmulatorHandler } from '../emulator';
 import type { Engine } from '../emulator/context';
+import type { StoreReader } from '../emulator/types';
 import type { RuntimeConfig } from '../src/runtime-config';
 import type { SandboxInfo } from './seed';
 
@@ -25,6 +26,8 @@ export interface RunningSandbox {
   /** e.g. https://localhost:3100/ */
   url: string;
   port: number;
+  /** Read access to the emulated mailboxes and lists (for tests). */
+  store: StoreReader;
   close(): Promise<void>;
 }
 
@@ -176,6 +179,7 @@ export async function startSandboxServer(options: SandboxServerOptions): Promise
   return {
     url: `${origin}/`,
     port,
+    store: options.engine.store.reader(),
     close: () =>
       (closed ??= new Promise<void>((resolve) => {
         server.close(() => resolve());

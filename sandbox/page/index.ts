@@ -142,7 +142,16 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
         el('h2', {}, group.title),
         ...group.folders.map((f) => {
           const current = f.mailbox === folder.mailbox && f.id === folder.id;
-          const button = el('button', { type: 'button', 'aria-current': String(current) }, f.label);
+          const button = el(
+            'button',
+            {
+              type: 'button',
+              'aria-current': String(current),
+              'data-mailbox': f.mailbox,
+              'data-folder': f.id,
+            },
+            f.label,
+          );
           button.addEventListener('click', () => {
             folder = f;
             void refresh();

@@ -1,0 +1,111 @@
+// Browser tests of the whole add-in: the sandbox (emulated Outlook page, local Office host, Graph
+// emulator) with the real taskpane, in Debian's Chromium through playwright-core.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
+import type { RunningSandbox } from '../../sandbox/server';
+import { startSandbox } from '../../sandbox/start';
+import { loadSamples } from '../../sandbox/seed';
+
+export const SHARED = 'psd@force.example.police.uk';
+export const SAMPLES = loadSamples();
+
+export interface Harness {
+  sandbox: RunningSandbox;
+  browser: Browser;
+  page: Page;
+  /** Alerts, confirms or prompts any page opened (a hostile body must open none). */
+  dialogs: string[];
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { bypassCSP?: boolean } = {}): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cst-e2e-'));
+  const sandbox = await startSandbox(
+    { port: 0, host: '127.0.0.1', keep: false, build: true, dataDir },
+    () => undefined,
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context: BrowserContext = await browser.newContext({
+    ignoreHTTPSErrors: true,
+    bypassCSP: options.bypassCSP ?? false,
+    viewport: { width: 1500, height: 1000 },
+  });
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(sandbox.url);
+  await page.waitForSelector('#messages button');
+  return {
+    sandbox,
+    browser,
+    page,
+    dialogs,
+    close: async () => {
+      await browser.close();
+      await sandbox.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The taskpane iframe's document. */
+export async function pane(page: Page): Promise<Frame> {
+  const frame = await (await page.waitForSelector('#taskpane')).contentFrame();
+  if (!frame) throw new Error('the taskpane iframe has no document');
+  return frame;
+}
+
+export function sample(key: string) {
+  const found = SAMPLES.messages.find((m) => m.key === key);
+  if (!found) throw new Error(`no sample ${key}`);
+  return found;
+}
+
+/** Selects a sample in its mailbox's Inbox and waits until the pinned pane shows it. */
+export async function open(page: Page, key: string): Promise<Frame> {
+  const { message, mailbox } = sample(key);
+  await page.locator(`#folders button[data-mailbox="${mailbox ?? SHARED}"][data-folder="inbox"]`).click();
+  await page.locator('#messages button', { hasText: message.subject }).first().click();
+  const frame = await pane(page);
+  await frame.getByText(`Subject: ${message.subject}`, { exact: true }).waitFor();
+  return frame;
+}
+
+export async function answer(frame: Frame, answers: Array<'Yes' | 'No'>): Promise<void> {
+  const groups = frame.locator('[role=radiogroup]');
+  for (const [i, a] of answers.entries()) await groups.nth(i).getByLabel(a, { exact: true }).check();
+}
+
+export const recordButton = (frame: Frame) => frame.getByRole('button', { name: /^Record/ });
+
+/** Records the read and waits until the log row is saved and the mail action done. */
+export async function record(frame: Frame): Promise<string> {
+  const button = recordButton(frame);
+  const label = (await button.textContent()) ?? '';
+  await button.click();
+  await frame.getByText('Your decision is saved for the contact log and the message is updated.').waitFor();
+  return label;
+}
+
+export function logRows(sandbox: RunningSandbox) {
+  const siteId =
+    sandbox.store.siteId(SAMPLES.organisation.site.hostname, SAMPLES.organisation.site.path) ?? '';
+  return sandbox.store.listItems(siteId, 'Contact Log');
+}
+
+export function stored(sandbox: RunningSandbox, internetMessageId: string, mailbox = SHARED) {
+  const message = sandbox.store.messages(mailbox).find((m) => m.internetMessageId === internetMessageId);
+  if (!message) throw new Error(`${internetMessageId} is not in ${mailbox}`);
+  const folder = sandbox.store
+    .folders(mailbox)
+    .find((f) => f.id === message.folder || f.displayName === message.folder);
+  return { ...message, folderName: folder?.displayName ?? message.folder };
+}
+
+export const AXE_SOURCE = (): string => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
