@@ -10,6 +10,8 @@ export interface Automaton {
   delta: Uint16Array | Int32Array;
   /** First state on the suffix chain (itself included) that ends a path, or -1. */
   firstOut: Int32Array;
+  /** 1 where firstOut is set: a byte per state, so the check in the scan loop stays in cache. */
+  hasOut: Uint8Array;
   /** Next state on the suffix chain that ends a path, or -1. */
   nextOut: Int32Array;
   /** Paths ending exactly at a state: outList[outStart[s] .. outStart[s + 1]). */
@@ -81,5 +83,6 @@ export function buildAutomaton(paths: readonly Uint8Array[]): Automaton {
     outStart[s + 1] = (outStart[s] ?? 0) + (endsAt[order[s] ?? 0]?.length ?? 0);
   const outList = new Int32Array(outStart[states] ?? 0);
   for (let s = 0; s < states; s++) outList.set(endsAt[order[s] ?? 0] ?? [], outStart[s] ?? 0);
-  return { delta, firstOut, nextOut, outStart, outList };
+  const hasOut = Uint8Array.from(firstOut, (s) => (s >= 0 ? 1 : 0));
+  return { delta, firstOut, hasOut, nextOut, outStart, outList };
 }

@@ -139,6 +139,7 @@ class ScanRun implements SymbolSink {
   private prevEnd = 0;
   private readonly delta: Uint16Array | Int32Array;
   private readonly firstOut: Int32Array;
+  private readonly hasOut: Uint8Array;
   private readonly nextOut: Int32Array;
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
@@ -152,6 +153,7 @@ class ScanRun implements SymbolSink {
     ({
       delta: this.delta,
       firstOut: this.firstOut,
+      hasOut: this.hasOut,
       nextOut: this.nextOut,
       outStart: this.outStart,
       outList: this.outList,
@@ -180,9 +182,11 @@ class ScanRun implements SymbolSink {
     this.startR[slot] = start;
     this.endR[slot] = end;
     this.wordR[slot] = this.word;
-    for (let s = this.firstOut[state] as number; s >= 0; s = this.nextOut[s] as number) {
-      for (let i = this.outStart[s] as number, e = this.outStart[s + 1] as number; i < e; i++) {
-        this.verify(this.outList[i] as number);
+    if (this.hasOut[state] === 1) {
+      for (let s = this.firstOut[state] as number; s >= 0; s = this.nextOut[s] as number) {
+        for (let i = this.outStart[s] as number, e = this.outStart[s + 1] as number; i < e; i++) {
+          this.verify(this.outList[i] as number);
+        }
       }
     }
     if (fine === SEP_S) this.sentence++;

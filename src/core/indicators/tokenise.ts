@@ -134,7 +134,8 @@ class Tokeniser {
   }
 
   run(): void {
-    const { text, n } = this;
+    const { text, n, sink } = this;
+    const plainWord = sink.plainWord;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
@@ -161,7 +162,18 @@ class Tokeniser {
       }
       const end = i;
       if (plain) {
-        this.word(start, end, true);
+        const gap = this.gapStart;
+        if (plainWord !== undefined && end - start > 1 && this.pf < 0 && this.chainStarts.length === 0) {
+          // The common case, short-cut: a word of two or more ASCII letters after one space.
+          if (start - gap === 1 && text.charCodeAt(gap) === 0x20) sink.push(SEP_WS, 1, gap, start);
+          else this.emitGap(gap, start);
+          this.flush();
+          this.lastWord = LAST_WORD_PLAIN;
+          this.lastPlainStart = start;
+          this.lastPlainEnd = end;
+          plainWord.call(sink, text, start, end);
+          this.gapStart = end;
+        } else this.word(start, end, true);
         continue;
       }
       // Trim edge characters that are punctuation there; leading invisible marks have nothing to mark.
