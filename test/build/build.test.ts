@@ -83,6 +83,22 @@ describe('the production build', () => {
     expect(js).not.toContain('sourceMappingURL');
   });
 
+  it('is the same taskpane bundle the sandbox serves, where only the Office script differs', () => {
+    const sandbox = build(['--mode', 'production', '--env', 'sandbox'], {
+      ADDIN_URL,
+      CLIENT_ID,
+      SITE_HOSTNAME: 'force.sharepoint.example.org',
+    });
+    const bundle = (dir: string) => readdirSync(dir).find((f) => /^taskpane\..*\.js$/.test(f));
+    expect(bundle(sandbox)).toBe(bundle(dist));
+    const scripts = scriptsOf(readFileSync(join(sandbox, 'taskpane.html'), 'utf8'));
+    expect(scripts).toEqual([
+      'sandbox-config.js',
+      expect.stringMatching(/^office-host\.[0-9a-f]{8}\.js$/),
+      bundle(dist),
+    ]);
+  }, 120_000);
+
   it('refuses an ADDIN_URL that is not https', () => {
     expect(() => build(['--mode', 'production'], { ADDIN_URL: 'http://triage.example.org/' })).toThrow(
       /ADDIN_URL must be an https URL/,
