@@ -67,8 +67,7 @@ export function compileMatcher<L extends string>(
       byKey.set(key, pattern);
       patterns.push(pattern);
     }
-    if (!pattern.actions.some((a) => JSON.stringify(a) === JSON.stringify(action)))
-      pattern.actions.push(action);
+    if (!pattern.actions.includes(action)) pattern.actions.push(action);
   };
 
   for (const [label, terms] of lists) {
