@@ -51,7 +51,8 @@ function body(size: number, seed: number): string {
     parts.push(sentence);
     length += sentence.length;
   }
-  return parts.join('').slice(0, size);
+  // A flat string, like a body parsed from JSON (a slice would be a view onto a longer string).
+  return JSON.parse(JSON.stringify(parts.join('').slice(0, size))) as string;
 }
 
 function naivePatterns(): RegExp[] {
