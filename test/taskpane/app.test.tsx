@@ -315,6 +315,28 @@ describe('taskpane view: supervisors', () => {
     expect(screen.getByText(/Saved: strategy CS-0100/)).toBeTruthy();
   });
 
+  test('moving to another message closes forms and notices opened for the previous one', async () => {
+    const r = rig({
+      user: SUE,
+      first: message({ from: { name: 'Ann Other', address: 'ann.other@example.org' } }),
+    });
+    await show(r);
+    await click(/Create a strategy for ann.other@example.org/);
+    expect(screen.getByRole('textbox', { name: /Person name/ })).toBeTruthy();
+    await act(async () => {
+      r.host.select(
+        message({
+          internetMessageId: '<bob@example.org>',
+          from: { name: 'Bob Other', address: 'bob.other@example.org' },
+        }),
+      );
+      await settle();
+    });
+    // Ann's draft must not sit under Bob's message, where saving it would look like Bob's.
+    expect(screen.queryByRole('textbox', { name: /Person name/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /Create a strategy for bob.other@example.org/ })).toBeTruthy();
+  });
+
   test('a bad form value is named and nothing is saved', async () => {
     const r = rig({ user: SUE });
     await show(r);

@@ -88,7 +88,11 @@ function Ready({ state, controller }: { state: ReadyState; controller: TriageCon
           <Button onClick={() => void controller.loadItem()}>Try again</Button>
         </MessageBar>
       )}
-      {item.kind === 'shown' && <ItemView item={item} state={state} controller={controller} />}
+      {item.kind === 'shown' && (
+        // Keyed by the item: forms, notices and confirmations opened for one message must not
+        // carry over to the next one in a pinned pane.
+        <ItemView key={item.message.itemId} item={item} state={state} controller={controller} />
+      )}
     </>
   );
 }
