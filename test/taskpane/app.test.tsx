@@ -281,6 +281,31 @@ describe('taskpane view: states and status', () => {
   });
 });
 
+describe('taskpane view: a message the pane cannot draw', () => {
+  test('an error drawing one message is shown in place; the pane and the next message still work', async () => {
+    // A row the repository should have refused (status outside the list) breaks the verdict's words.
+    const odd = strategy({ status: 'paused' as never });
+    const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      const r = rig({ strategies: [odd] });
+      await show(r);
+      expect(screen.getByText('This message could not be shown')).toBeTruthy();
+      expect(screen.getByText(/Read it in Outlook as usual/)).toBeTruthy();
+      expect(screen.getByText(/Strategies as of/)).toBeTruthy();
+      await act(async () => {
+        r.host.select(
+          message({ internetMessageId: '<ann@example.org>', from: { address: 'ann.other@example.org' } }),
+        );
+        await settle();
+      });
+      expect(screen.queryByText('This message could not be shown')).toBeNull();
+      expect(screen.getByText('No contact strategy')).toBeTruthy();
+    } finally {
+      quiet.mockRestore();
+    }
+  });
+});
+
 describe('taskpane view: supervisors', () => {
   test('a concurrent edit shows "changed by someone else" with their version and a reload', async () => {
     const r = rig({ user: SUE });

@@ -11,6 +11,7 @@ import { pointersFor } from '../view/pointers';
 import { Adjustments } from './Adjustments';
 import { Essentials } from './Essentials';
 import { Flags } from './Flags';
+import { ItemBoundary } from './ItemBoundary';
 import { MessageText } from './MessageText';
 import { ReadGate } from './ReadGate';
 import { RecordPanel } from './RecordPanel';
@@ -91,7 +92,9 @@ function Ready({ state, controller }: { state: ReadyState; controller: TriageCon
       {item.kind === 'shown' && (
         // Keyed by the item: forms, notices and confirmations opened for one message must not
         // carry over to the next one in a pinned pane.
-        <ItemView key={item.message.itemId} item={item} state={state} controller={controller} />
+        <ItemBoundary key={item.message.itemId}>
+          <ItemView item={item} state={state} controller={controller} />
+        </ItemBoundary>
       )}
     </>
   );
