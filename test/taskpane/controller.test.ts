@@ -122,6 +122,13 @@ describe('taskpane controller: loading and item switch', () => {
     expect(item.history).toEqual({ kind: 'not-needed' });
   });
 
+  test('a message that cannot be checked shows an error in place of the verdict, not an endless spinner', async () => {
+    const r = rig({ options: { now: () => new Date(Number.NaN) } }); // core refuses an invalid clock
+    await r.controller.start();
+    expect(ready(r).item).toMatchObject({ kind: 'error' });
+    expect((ready(r).item as { message: string }).message).toMatch(/could not check this message/);
+  });
+
   test('nothing selected gives the empty state', async () => {
     const r = rig({ first: null });
     await r.controller.start();

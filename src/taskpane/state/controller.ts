@@ -266,7 +266,17 @@ export class TriageController {
       this.patchReady({ item: { kind: 'none' }, announcement: 'No message selected.' });
       return;
     }
-    this.showItem(token, message);
+    try {
+      this.showItem(token, message);
+    } catch (err) {
+      // Called unawaited from ItemChanged: a throw here would leave the spinner up for good.
+      this.patchReady({
+        item: {
+          kind: 'error',
+          message: `The pane could not check this message (${describeError(err)}). Read it in Outlook as usual.`,
+        },
+      });
+    }
   }
 
   private showItem(token: number, message: CurrentMessage): void {
