@@ -9,8 +9,9 @@ import { createMailActions, type GraphMailActions } from './mail';
 import type { RetryOptions } from './retry';
 import { CONTACT_LOG_LIST, SETTINGS_LIST, STRATEGIES_LIST } from './schema';
 import { scopePlan } from './scopes';
-import { createSettingsRepository, type SharePointSettings } from './settings';
+import { createSettingsRepository } from './settings';
 import { createSiteResolver, type SiteResolver } from './site';
+import type { SettingsRepository } from './types';
 import {
   createStrategyRepository,
   type SharePointStrategyRepository,
@@ -38,7 +39,7 @@ export interface GraphServicesOptions {
 export interface GraphServices {
   strategies: SharePointStrategyRepository;
   contactLog: SharePointContactLog;
-  settings: SharePointSettings;
+  settings: SettingsRepository;
   mail: GraphMailActions;
   client: GraphClient;
   site: SiteResolver;

@@ -7,7 +7,7 @@ import type { GraphClient } from './client';
 import { isGraphError } from './errors';
 import { withQuery } from './odata';
 import { ListMissingError } from './site';
-import type { RejectedRow, Settings, SettingsRepository } from './types';
+import type { RejectedRow, Settings, SettingsReport, SettingsRepository } from './types';
 
 export const CATEGORY_PREFIX = 'CST: ';
 
@@ -146,11 +146,6 @@ function cell(raw: unknown): unknown {
   }
 }
 
-export interface SettingsReport {
-  settings: Settings;
-  rejected: RejectedRow[];
-}
-
 /** Settings from rows of {Title, Value}: defaults for everything missing or unreadable. */
 export function settingsFromRows(
   rows: readonly { itemId: string; fields: Record<string, unknown> }[],
@@ -191,17 +186,12 @@ export function settingsFromRows(
   return { settings, rejected };
 }
 
-export interface SharePointSettings extends SettingsRepository {
-  /** Settings and the rows that could not be used. */
-  loadReport(): Promise<SettingsReport>;
-}
-
 export function createSettingsRepository(options: {
   client: GraphClient;
   listPath: () => Promise<string>;
   scopes: readonly string[];
-}): SharePointSettings {
-  async function loadReport(): Promise<SettingsReport> {
+}): SettingsRepository {
+  async function load(): Promise<SettingsReport> {
     let list: string;
     try {
       list = await options.listPath();
@@ -225,5 +215,5 @@ export function createSettingsRepository(options: {
     }
     return settingsFromRows(rows);
   }
-  return { loadReport, load: async () => (await loadReport()).settings };
+  return { load };
 }

@@ -66,8 +66,14 @@ export interface Settings {
   repeatThreshold?: number;
 }
 
+/** Settings, and the rows that could not be used (their defaults apply): someone must see those. */
+export interface SettingsReport {
+  settings: Settings;
+  rejected: RejectedRow[];
+}
+
 export interface SettingsRepository {
-  load(): Promise<Settings>;
+  load(): Promise<SettingsReport>;
 }
 
 export interface MailActions {

@@ -25,7 +25,7 @@ describe('createGraphServices', () => {
     expect(h.emu.store.requestLog().filter((e) => e.kind === 'http')).toHaveLength(0);
     const [snap, settings] = await Promise.all([services.strategies.sync(), services.settings.load()]);
     expect(snap.strategies).toHaveLength(1);
-    expect(settings.rbnrFolder).toBe('RBNR filed');
+    expect(settings.settings.rbnrFolder).toBe('RBNR filed');
     await services.contactLog.append(
       logRecord({ sender: 'paul.example@example.com', strategyIds: [snap.strategies[0]?.id ?? ''] }),
     );
@@ -47,6 +47,6 @@ describe('createGraphServices', () => {
     await expect(services.strategies.sync()).rejects.toThrow(
       /"Contact Strategies" does not exist.*npm run provision/,
     );
-    expect((await services.settings.load()).rbnrFolder).toBe('Contact strategy - read not respond');
+    expect((await services.settings.load()).settings.rbnrFolder).toBe('Contact strategy - read not respond');
   });
 });

@@ -313,6 +313,22 @@ describe('taskpane controller: failures', () => {
     expect(ready(r).supervisor.allowed).toBe(false);
   });
 
+  test('a settings row that cannot be used keeps its default and the pane says which', async () => {
+    const settings = new FakeSettings();
+    settings.rejected = [
+      {
+        itemId: '7',
+        message: 'Setting "escalationMailbox" (list item 7): expected text; the default is used',
+      },
+    ];
+    const r = rig({ settings });
+    await r.controller.start();
+    expect(ready(r).warnings.join(' ')).toMatch(
+      /settings could not be used.*"escalationMailbox" \(list item 7\): expected text/,
+    );
+    expect(shown(r).evaluation.matches).toHaveLength(1);
+  });
+
   test('earlier contacts that cannot be read are reported and do not block recording', async () => {
     const r = rig({ strategies: [clean()] });
     r.contactLog.failHistory = Object.assign(new Error('x'), { status: 429 });

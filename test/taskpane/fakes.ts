@@ -3,6 +3,7 @@ import type { ContactLogRecord, HistoryEntry, Strategy } from '../../src/core/ty
 import type {
   ContactLogRepository,
   MailActions,
+  RejectedRow,
   SaveResult,
   Settings,
   SettingsRepository,
@@ -155,9 +156,10 @@ export class FakeSettings implements SettingsRepository {
     public value: Settings = SETTINGS,
     public fail: Error | null = null,
   ) {}
+  rejected: RejectedRow[] = [];
   async load() {
     if (this.fail) throw this.fail;
-    return this.value;
+    return { settings: this.value, rejected: this.rejected };
   }
 }
 

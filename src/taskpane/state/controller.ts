@@ -18,6 +18,7 @@ import type {
   MailActions,
   SaveResult,
   Settings,
+  SettingsReport,
   SettingsRepository,
   StrategyRepository,
   StrategySnapshot,
@@ -149,15 +150,25 @@ export class TriageController {
     return this.services.strategies.cached() ?? (await this.services.strategies.sync());
   }
 
-  private becomeReady(snapshot: StrategySnapshot, loaded: Settings | null, settingsError: unknown): void {
+  private becomeReady(
+    snapshot: StrategySnapshot,
+    loaded: SettingsReport | null,
+    settingsError: unknown,
+  ): void {
     this.useSnapshot(snapshot);
-    const settings = loaded ?? FALLBACK_SETTINGS;
+    const settings = loaded?.settings ?? FALLBACK_SETTINGS;
     const user = this.services.host.user().emailAddress.trim().toLowerCase();
     const allowed = settings.supervisors.some((s) => s.trim().toLowerCase() === user);
     const warnings = [...(this.options.warnings ?? [])];
     if (!loaded)
       warnings.push(
         `Settings could not be loaded (${describeError(settingsError)}): default folder and category names are in use, and supervisor tools are hidden.`,
+      );
+    // A mistyped row (an escalation mailbox, the supervisors) silently falling back to its
+    // default would change what the pane does with nobody told.
+    if (loaded?.rejected.length)
+      warnings.push(
+        `Some settings could not be used, so their defaults apply until an administrator fixes them: ${loaded.rejected.map((r) => r.message).join(' ')}`,
       );
     this.set({
       phase: 'ready',
