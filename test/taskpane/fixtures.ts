@@ -2,7 +2,7 @@
 import type { Strategy } from '../../src/core/types';
 import type { Settings } from '../../src/graph/types';
 import type { CurrentMessage } from '../../src/office/types';
-import { FALLBACK_SETTINGS } from '../../src/taskpane/state/defaults';
+import { DEFAULT_SETTINGS } from '../../src/graph/settings';
 
 export const NOW = new Date('2025-03-04T10:30:00Z');
 
@@ -48,7 +48,7 @@ export function message(overrides: Partial<CurrentMessage> = {}): CurrentMessage
 }
 
 export const SETTINGS: Settings = {
-  ...FALLBACK_SETTINGS,
+  ...DEFAULT_SETTINGS,
   staffDomains: ['force.example.police.uk'],
   rbnrFolder: 'RBNR',
   escalationMailbox: 'safeguarding@force.example.police.uk',

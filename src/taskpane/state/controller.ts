@@ -23,9 +23,9 @@ import type {
   StrategyRepository,
   StrategySnapshot,
 } from '../../graph/types';
+import { DEFAULT_SETTINGS } from '../../graph/settings';
 import type { CurrentMessage, MailboxHost } from '../../office/types';
 import type { Outbox } from '../../outbox';
-import { FALLBACK_SETTINGS } from './defaults';
 import { HistoryCache } from './history-cache';
 import { describeError } from './errors';
 import { mailPlan, pendingStep, type MailPlan } from './mail-plan';
@@ -156,7 +156,9 @@ export class TriageController {
     settingsError: unknown,
   ): void {
     this.useSnapshot(snapshot);
-    const settings = loaded?.settings ?? FALLBACK_SETTINGS;
+    // The defaults the Graph layer gives an empty list, so folder and category names match what
+    // provisioning created; no supervisors, so supervisor tools stay hidden.
+    const settings = loaded?.settings ?? DEFAULT_SETTINGS;
     const user = this.services.host.user().emailAddress.trim().toLowerCase();
     const allowed = settings.supervisors.some((s) => s.trim().toLowerCase() === user);
     const warnings = [...(this.options.warnings ?? [])];
@@ -348,7 +350,7 @@ export class TriageController {
 
   private evaluate(message: CurrentMessage, history: readonly HistoryEntry[]): Evaluation {
     const snapshot = this.snapshot!;
-    const settings = (this.state as ReadyState).settings ?? FALLBACK_SETTINGS;
+    const settings = (this.state as ReadyState).settings;
     const own = normaliseMessageId(message.internetMessageId);
     return evaluate({
       strategies: snapshot.strategies,
