@@ -9,7 +9,8 @@ import { scopePlan } from '../../src/graph/scopes';
 import { createSiteResolver } from '../../src/graph/site';
 import { createGraphClient } from '../../src/graph/client';
 import { HANDLER, SITE, startHarness, type Harness, losingClient } from './harness';
-import { listsSeed, logRecord } from './seed';
+import { logRecord } from '../fixtures/strategies';
+import { listsSeed } from './seed';
 
 const LISTS = scopePlan().lists;
 let h: Harness;

@@ -17,7 +17,8 @@ import { createSiteResolver } from '../../src/graph/site';
 import { createStrategyRepository } from '../../src/graph/strategies';
 import { FAST_RETRY, HANDLER, SHARED, SITE, SUPERVISOR, startHarness, type Harness } from './harness';
 import { ESCAPING_MATRIX, URL_BREAKERS } from './matrix';
-import { listsSeed, logRecord, strategy } from './seed';
+import { logRecord } from '../fixtures/strategies';
+import { listsSeed, strategy } from './seed';
 
 const LISTS = scopePlan().lists;
 const THRESHOLD = 60;

@@ -10,6 +10,7 @@ import {
   strategyToFields,
   type ListSpec,
 } from '../../src/graph/schema';
+import { plainRules } from '../fixtures/strategies';
 import { BASE_SEED, SITE } from './harness';
 
 /** Seeds write multi-choice arrays plainly; the annotation keys are for Graph writes only. */
@@ -65,7 +66,7 @@ export function listsSeed(rows: SeedRows = {}, base: EmulatorSeed = BASE_SEED): 
 }
 
 let n = 0;
-/** A valid strategy with a fresh id. */
+/** A valid strategy with a fresh id, person and address. */
 export function strategy(overrides: Partial<Strategy> = {}): Strategy {
   n++;
   return {
@@ -73,40 +74,7 @@ export function strategy(overrides: Partial<Strategy> = {}): Strategy {
     personName: `Paul Example ${n}`,
     knownNames: [],
     emailAddresses: [`paul.example${n}@example.com`],
-    status: 'active',
-    matterRefs: ['CO/01234/24'],
-    reasons: ['unreasonably-persistent'],
-    permittedChannels: ['email', 'post'],
-    permittedTimes: [],
-    responsePolicy: 'respond',
-    refuseReopen: false,
-    reasonableAdjustments: [],
-    ...overrides,
-  };
-}
-
-export function logRecord(overrides: Partial<ContactLogRecord> = {}): ContactLogRecord {
-  n++;
-  return {
-    key: `k${String(n).padStart(31, '0')}`,
-    internetMessageId: `<m${n}@mail.example.com>`,
-    receivedDateTime: '2025-03-04T10:15:00Z',
-    sender: 'paul.example@example.com',
-    recipients: ['psd@force.example.police.uk'],
-    strategyIds: ['CS-0042'],
-    personNames: ['Paul Example'],
-    flagCodes: [],
-    indicatorCodes: [],
-    answers: {
-      newComplaintOrAllegation: false,
-      criminalMatter: false,
-      safeguardingOrRisk: false,
-      otherAction: false,
-    },
-    reader: 'hana.handler@force.example.police.uk',
-    readAt: '2025-03-04T11:00:00Z',
-    disposition: 'handled-normally',
-    fingerprint: { v: 'mh1', sig: 'AAAA', n: 3 },
+    ...plainRules(),
     ...overrides,
   };
 }

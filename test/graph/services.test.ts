@@ -1,7 +1,8 @@
 // The wired services: one site lookup shared by every repository, the ports working together.
 import { createGraphServices } from '../../src/graph';
 import { HANDLER, SITE, startHarness, type Harness } from './harness';
-import { listsSeed, logRecord, strategy } from './seed';
+import { logRecord } from '../fixtures/strategies';
+import { listsSeed, strategy } from './seed';
 
 let h: Harness;
 beforeAll(async () => {

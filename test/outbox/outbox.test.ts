@@ -1,31 +1,11 @@
 import 'fake-indexeddb/auto';
 import { createOutbox, type Outbox, type OutboxOptions, type Scheduler } from '../../src/outbox';
 import type { ContactLogRecord } from '../../src/core/types';
+import { logRecord } from '../fixtures/strategies';
 
-function record(id: string, extra: Partial<ContactLogRecord> = {}): ContactLogRecord {
-  return {
-    key: `msg:${id}`,
-    internetMessageId: `<${id}@example.com>`,
-    receivedDateTime: '2025-03-04T10:15:00Z',
-    sender: 'paul.example@example.com',
-    recipients: ['psd@force.example.police.uk'],
-    strategyIds: ['CS-0042'],
-    personNames: ['Paul Example'],
-    flagCodes: [],
-    indicatorCodes: [],
-    answers: {
-      newComplaintOrAllegation: false,
-      criminalMatter: false,
-      safeguardingOrRisk: false,
-      otherAction: false,
-    },
-    reader: 'sam.handler@force.example.police.uk',
-    readAt: '2025-03-04T10:20:00Z',
-    disposition: 'handled-normally',
-    fingerprint: { v: 'mh1', sig: 'AAAA', n: 12 },
-    ...extra,
-  };
-}
+/** A row with a readable key, so the tests can say which row went where. */
+const record = (id: string, extra: Partial<ContactLogRecord> = {}): ContactLogRecord =>
+  logRecord({ key: `msg:${id}`, internetMessageId: `<${id}@example.com>`, ...extra });
 
 /** A clock and timer queue the test drives by hand. */
 function manualTime(start = 1_000_000) {

@@ -3,6 +3,7 @@ import type { Strategy } from '../../src/core/types';
 import type { Settings } from '../../src/graph/types';
 import type { CurrentMessage } from '../../src/office/types';
 import { DEFAULT_SETTINGS } from '../../src/graph/settings';
+import { plainRules } from '../fixtures/strategies';
 
 export const NOW = new Date('2025-03-04T10:30:00Z');
 
@@ -12,16 +13,9 @@ export function strategy(overrides: Partial<Strategy> = {}): Strategy {
     personName: 'Paul Example',
     knownNames: ['P. Example'],
     emailAddresses: ['paul.example@example.com'],
-    status: 'active',
-    matterRefs: ['CO/01234/24'],
-    reasons: ['unreasonably-persistent'],
-    permittedChannels: ['email', 'post'],
+    ...plainRules(),
     designatedAddress: 'contact.strategy@force.example.police.uk',
     spoc: { name: 'Sam Handler', address: 'sam.handler@force.example.police.uk', since: '2025-01-06' },
-    permittedTimes: [],
-    responsePolicy: 'respond',
-    refuseReopen: false,
-    reasonableAdjustments: [],
     startDate: '2025-01-06',
     nextReviewDate: '2025-04-06',
     lastReviewedDate: '2025-01-06',
