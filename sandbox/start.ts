@@ -2,13 +2,13 @@
 // in-process (seeded from sandbox/samples, fresh each start unless --keep), builds the taskpane
 // with the local Office host, and serves the emulated Outlook page, the taskpane and Graph from
 // one HTTPS origin.
-//   npm start -- [--port 3100] [--host 127.0.0.1] [--keep] [--no-build]
+//   npm start -- [--port 3100] [--host 127.0.0.1] [--keep] [--no-build] [--latency MS]
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createEngine } from '../emulator';
 import { devCertificate } from '../scripts/dev-cert.cjs';
 import { buildSandboxWeb, ROOT } from './build';
-import { buildSeed, loadSamples } from './seed';
+import { buildSeed, loadSamples, type Samples } from './seed';
 import { startSandboxServer, type RunningSandbox } from './server';
 
 export interface StartOptions {
@@ -22,9 +22,16 @@ export interface StartOptions {
   taskpaneEntry?: string;
   /** Default development (fast to build); benchmarks measure the production build. */
   buildMode?: 'development' | 'production';
+  /** Delay before every Graph request, as a distant SharePoint would add (default 0). */
+  latencyMs?: number;
 }
 
-const USAGE = 'usage: npm start -- [--port N] [--host ADDRESS] [--keep] [--no-build]';
+/** The running sandbox and the samples as seeded this run (moved to the current week). */
+export interface StartedSandbox extends RunningSandbox {
+  samples: Samples;
+}
+
+const USAGE = 'usage: npm start -- [--port N] [--host ADDRESS] [--keep] [--no-build] [--latency MS]';
 
 export function parseArgs(argv: readonly string[]): StartOptions {
   const options: StartOptions = { port: 3100, host: '127.0.0.1', keep: false, build: true };
@@ -42,7 +49,12 @@ export function parseArgs(argv: readonly string[]): StartOptions {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error('--port must be 0-65535');
       options.port = port;
     } else if (arg === '--host') options.host = value();
-    else throw new Error(`unknown option ${arg}`);
+    else if (arg === '--latency') {
+      const ms = Number(value());
+      if (!Number.isInteger(ms) || ms < 0)
+        throw new Error('--latency must be a whole number of milliseconds');
+      options.latencyMs = ms;
+    } else throw new Error(`unknown option ${arg}`);
   }
   return options;
 }
@@ -50,12 +62,16 @@ export function parseArgs(argv: readonly string[]): StartOptions {
 export async function startSandbox(
   options: StartOptions,
   log: (line: string) => void = console.log,
-): Promise<RunningSandbox> {
+): Promise<StartedSandbox> {
   const dataDir = options.dataDir ?? join(ROOT, '.sandbox-data');
   const webRoot = join(dataDir, 'web');
   if (!options.keep) rmSync(join(dataDir, 'emulator'), { recursive: true, force: true });
-  const { seed, info } = buildSeed(loadSamples(), new Date());
-  const engine = await createEngine({ dataDir: join(dataDir, 'emulator'), seed });
+  const { seed, info, samples } = buildSeed(loadSamples(), new Date());
+  const engine = await createEngine({
+    dataDir: join(dataDir, 'emulator'),
+    seed,
+    ...(options.latencyMs ? { latencyMs: options.latencyMs } : {}),
+  });
   if (options.build) {
     log('Building the taskpane for the sandbox…');
     const started = Date.now();
@@ -66,7 +82,15 @@ export async function startSandbox(
     log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
   }
   const tls = await devCertificate('localhost', ROOT);
-  return startSandboxServer({ port: options.port, host: options.host, webRoot, engine, info, tls });
+  const server = await startSandboxServer({
+    port: options.port,
+    host: options.host,
+    webRoot,
+    engine,
+    info,
+    tls,
+  });
+  return { ...server, samples };
 }
 
 async function main(): Promise<void> {

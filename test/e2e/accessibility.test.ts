@@ -1,14 +1,8 @@
 // axe-core over the taskpane and the sandbox page with a matched, flagged message open. The
 // browser context bypasses the sandbox's CSP only so axe can be injected; nothing else differs.
-import { AXE_SOURCE, open, pane, startHarness, type Harness } from './harness';
+import { AXE_SOURCE, open, pane, useHarness, type Harness } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness({ bypassCSP: true });
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness({ bypassCSP: true });
 
 interface Violation {
   id: string;

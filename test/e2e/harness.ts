@@ -6,14 +6,14 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../scripts/chromium';
 import type { RunningSandbox } from '../../sandbox/server';
-import { startSandbox } from '../../sandbox/start';
+import { startSandbox, type StartedSandbox } from '../../sandbox/start';
 import { loadSamples } from '../../sandbox/seed';
 
 export const SHARED = 'psd@force.example.police.uk';
 export const SAMPLES = loadSamples();
 
 export interface Harness {
-  sandbox: RunningSandbox;
+  sandbox: StartedSandbox;
   browser: Browser;
   page: Page;
   /** Alerts, confirms or prompts any page opened (a hostile body must open none). */
@@ -54,6 +54,21 @@ export async function startHarness(options: { bypassCSP?: boolean } = {}): Promi
   };
 }
 
+/**
+ * One sandbox and browser for a test file: started before its tests, closed after them. The
+ * returned object is filled in by `beforeAll`, so tests use it as the harness itself.
+ */
+export function useHarness(options: { bypassCSP?: boolean } = {}): Harness {
+  const harness = {} as Harness;
+  beforeAll(async () => {
+    Object.assign(harness, await startHarness(options));
+  }, 180_000);
+  afterAll(async () => {
+    await harness.close?.();
+  });
+  return harness;
+}
+
 /** The taskpane iframe's document. */
 export async function pane(page: Page): Promise<Frame> {
   const frame = await (await page.waitForSelector('#taskpane')).contentFrame();
@@ -71,11 +86,15 @@ export function sample(key: string) {
 export async function open(page: Page, key: string): Promise<Frame> {
   const { message, mailbox } = sample(key);
   await page.locator(`#folders button[data-mailbox="${mailbox ?? SHARED}"][data-folder="inbox"]`).click();
-  await page.locator('#messages button', { hasText: message.subject }).first().click();
+  // The whole subject: "CO/01234/24" must not pick "CO/01234/24 - update".
+  const subject = page.locator('.subject', { hasText: new RegExp(`^${escapeRegExp(message.subject)}$`) });
+  await page.locator('#messages button', { has: subject }).click();
   const frame = await pane(page);
   await frame.getByText(`Subject: ${message.subject}`, { exact: true }).waitFor();
   return frame;
 }
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export async function answer(frame: Frame, answers: Array<'Yes' | 'No'>): Promise<void> {
   const groups = frame.locator('[role=radiogroup]');
@@ -109,3 +128,22 @@ export function stored(sandbox: RunningSandbox, internetMessageId: string, mailb
 }
 
 export const AXE_SOURCE = (): string => readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Waits until `check` holds, looking every 50 ms, for state outside the browser (the emulator's
+ * store, the sandbox's counters). Fails with `what` when it does not hold within `timeoutMs`.
+ */
+export async function until(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting until ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Resolves once the record button is enabled (the read is complete and history is in). */
+export async function recordable(frame: Frame): Promise<void> {
+  await frame.waitForFunction(() =>
+    [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Record') && !b.disabled),
+  );
+}

@@ -11,18 +11,11 @@ import {
   record,
   recordButton,
   sample,
-  startHarness,
+  useHarness,
   stored,
-  type Harness,
 } from './harness';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 180_000);
-afterAll(async () => {
-  await h?.close();
-});
+const h = useHarness();
 
 describe('the read gate', () => {
   it('keeps the read unrecorded until all four questions are answered', async () => {
