@@ -1,4 +1,6 @@
-// Retry timing for the outbox: exponential with jitter, honouring a server's Retry-After.
+// Retry timing for the outbox: the Graph client's exponential backoff with jitter, stretched to
+// the outbox's longer steps, and a server's Retry-After when it asks for longer.
+import { backoffDelay, parseRetryAfter } from '../graph/retry';
 
 export interface BackoffPolicy {
   baseMs: number;
@@ -9,8 +11,8 @@ export interface BackoffPolicy {
 export const DEFAULT_BACKOFF: BackoffPolicy = { baseMs: 2_000, maxMs: 300_000 };
 
 /**
- * Delay before attempt `attempts + 1`. A server's Retry-After wins when it asks for longer;
- * otherwise "full jitter" in [half, whole] of the exponential step, so panes do not retry in step.
+ * Delay before attempt `attempts + 1`: in [half, whole] of the exponential step, so panes do not
+ * retry in step; a server's Retry-After wins when it asks for longer.
  */
 export function nextDelayMs(
   policy: BackoffPolicy,
@@ -18,15 +20,13 @@ export function nextDelayMs(
   retryAfterMs: number | null,
   random: () => number,
 ): number {
-  const step = Math.min(policy.maxMs, policy.baseMs * 2 ** Math.max(0, attempts - 1));
-  const jittered = step / 2 + (step / 2) * random();
-  return Math.max(jittered, retryAfterMs ?? 0);
+  return Math.max(backoffDelay(attempts, policy.baseMs, policy.maxMs, random), retryAfterMs ?? 0);
 }
 
 /**
  * The wait a failed send asked for, if its error says: a `retryAfterMs` number, a `retryAfter`
- * in seconds, or a `Retry-After` response header (seconds or an HTTP date, as Graph sends it).
- * Anything else: none. Duck-typed, so the outbox does not depend on the Graph client.
+ * in seconds, or a `Retry-After` response header (as the Graph client's errors carry it).
+ * Anything else: none. Duck-typed on the error, so any sender's errors will do.
  */
 export function retryAfterOf(err: unknown, nowMs: number = Date.now()): number | null {
   if (typeof err !== 'object' || err === null) return null;
@@ -41,11 +41,7 @@ export function retryAfterOf(err: unknown, nowMs: number = Date.now()): number |
     typeof (headers as Headers | undefined)?.get === 'function'
       ? (headers as Headers).get('retry-after')
       : null;
-  if (!header) return null;
-  const seconds = Number(header.trim());
-  if (header.trim() !== '' && isWait(seconds)) return seconds * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, at - nowMs);
+  return parseRetryAfter(header, nowMs);
 }
 
 function isWait(n: unknown): n is number {
