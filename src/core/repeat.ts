@@ -6,7 +6,7 @@ import type { Fingerprint } from './types';
 import { decodeWords, encodeWords } from './repeat/base64';
 import { agreement, MINHASH_SLOTS, minhash } from './repeat/minhash';
 import { stripQuoted } from './repeat/quotes';
-import { comparableText, SHINGLE_WORDS, shingleHashes } from './repeat/shingles';
+import { SHINGLE_WORDS, shingleSet } from './repeat/shingles';
 
 /** MinHash v1, 128 slots, sentence-bounded 3-word shingles. Other tags never compare equal. */
 export const FINGERPRINT_VERSION = `mh1-${MINHASH_SLOTS}-s${SHINGLE_WORDS}`;
@@ -21,8 +21,8 @@ export const MIN_SHINGLES = 12;
 export const DEFAULT_REPEAT_THRESHOLD = 0.5;
 
 export function fingerprint(text: string): Fingerprint {
-  const shingles = shingleHashes(comparableText(stripQuoted(text)));
-  return { v: FINGERPRINT_VERSION, sig: encodeWords(minhash(shingles)), n: shingles.size };
+  const shingles = shingleSet(stripQuoted(text));
+  return { v: FINGERPRINT_VERSION, sig: encodeWords(minhash(shingles)), n: shingles.length };
 }
 
 // Decoded signatures, by their base64 text: the same earlier fingerprints are compared again for

@@ -7,6 +7,8 @@ import {
   fingerprint,
   similarity,
 } from '../../src/core/repeat';
+import { stripQuoted } from '../../src/core/repeat/quotes';
+import { mix32, shingleSet } from '../../src/core/repeat/shingles';
 import {
   DEMAND,
   DEMAND_HEAVILY_REWORDED,
@@ -196,3 +198,121 @@ describe('properties', () => {
     );
   });
 });
+
+describe('the one-pass shingle reader', () => {
+  // The definition, written the slow and obvious way (as fingerprints were first computed): fold
+  // the whole text (NFKD, accents off, lower case), split it with a regular expression, hash
+  // words with FNV-1a and shingles through murmur3's finaliser from the fixed salt.
+  const TOKEN = /[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*|[.!?]+(?=\s|$)|\n[^\S\n]*\n/gu;
+  const SALT = 0x5c0ffee5;
+  const wordHash = (word: string): number => {
+    let h = 0x811c9dc5;
+    for (const unit of word.replace(/['\u2019]/gu, '')) {
+      for (let i = 0; i < unit.length; i++) h = Math.imul(h ^ unit.charCodeAt(i), 0x01000193);
+    }
+    return h >>> 0;
+  };
+  const shingleHash = (words: number[]): number => words.reduce((h, w) => mix32(h ^ w), SALT);
+  function referenceShingles(text: string): number[] {
+    const folded = stripQuoted(text)
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase();
+    const shingles = new Set<number>();
+    let sentence: number[] = [];
+    const end = (): void => {
+      if (sentence.length > 0 && sentence.length < 3) shingles.add(shingleHash(sentence));
+      for (let i = 0; i + 3 <= sentence.length; i++) shingles.add(shingleHash(sentence.slice(i, i + 3)));
+      sentence = [];
+    };
+    for (const [token] of folded.matchAll(TOKEN)) {
+      if (/^[.!?\n]/u.test(token)) end();
+      else sentence.push(wordHash(token));
+    }
+    end();
+    return [...shingles].sort((a, b) => a - b);
+  }
+  const read = (text: string): number[] => [...shingleSet(stripQuoted(text))].sort((a, b) => a - b);
+
+  // Words, inner and outer apostrophes, sentence ends, blank and wrapped lines, accents (precomposed
+  // and combining), ligatures, full-width and styled letters, an ellipsis, Greek capitals (whose
+  // sigma lower-cases by context), a letter outside the BMP, a lone surrogate.
+  const piece = fc.constantFrom(
+    ...'the officer said would not reply I my station review footage letter Officer CCTV'.split(' '),
+    "don't",
+    'don’t',
+    "dogs'",
+    "o''clock",
+    ' ',
+    ' ',
+    ' ',
+    '  ',
+    '\t',
+    '\u00a0',
+    '\n',
+    '\r\n',
+    '\n\n',
+    '\n \n',
+    '.',
+    '. ',
+    '!? ',
+    '...',
+    ', ',
+    ';',
+    '-',
+    'café',
+    'cafe\u0301',
+    'CAFÉ',
+    'ﬁne',
+    'ＣＣＴＶ',
+    '𝐀ll',
+    '…',
+    'ΟΔΟΣ',
+    'ΣΟΦΟΣ',
+    '\u03f9',
+    '2024',
+    '\ud800',
+  );
+  const messy = fc.array(piece, { maxLength: 120 }).map((p) => p.join(''));
+
+  it('finds exactly the shingles of the definition', () => {
+    fc.assert(
+      fc.property(messy, (text) => {
+        expect(read(text)).toEqual(referenceShingles(text));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reads a long text as the definition does', () => {
+    const long = Array.from({ length: 400 }, (_, i) => `${DEMAND} ${i}`).join('\n\n');
+    expect(read(long)).toEqual(referenceShingles(long));
+  });
+
+  it('gives the fingerprints stored by earlier releases, so the contact log stays comparable', () => {
+    // Computed by the first, regular-expression implementation.
+    expect(fp(DEMAND)).toEqual({ v: 'mh1-128-s3', sig: DEMAND_SIG, n: 169 });
+    expect(fp(MESSY)).toEqual({ v: 'mh1-128-s3', sig: MESSY_SIG, n: 26 });
+  });
+});
+
+const MESSY =
+  "ΟΔΟΣ ΣΟΦΟΣ said the officer. Café CAFÉ cafe\u0301 ﬁne ＣＣＴＶ…\n\n𝐀ll don't don’t o''clock dogs' 2024! The officer said it would not reply to my letter about the station review footage?\r\n\r\nThe officer said it would not reply. Ϲ and 𝚺 too.";
+const DEMAND_SIG =
+  'PgIYAzVnJwFLEugApkUzCqV1kwJMghYAOE28AJymOgMfCV8ATX1cABBc2gIW7hYBDk6LAVcYAgA36NsEcdxQATRPwgS1M1AB' +
+  'ayUYAZGJYQAQcjoArIw0BPt8CAJ1WoYAyEcnASr0kQASCucDFFX4ACBRMgF2/7wBXKTvAHU8twA0hhUBgJ8XBQ5uhQLw5EgD' +
+  'kSpIAD8iTwNy4yQBT+S+A0nYRAIwEvABfRBzAJubZwBVQ6AAHppRBL1BmASA+rwAkBKtAA/jKAL8OtEA5wxeAO67jQAUd2sD' +
+  'fjpVAUa8PAGSze4A2a8NAPld+ADkiggA1u4QAKpdtQGcoxsB+o4eADsgYgAHbFMCNGoxAaQWNQDnaAUI7pYQAMM6mABfZ80A' +
+  'aJfJAZc60AHmsdQBK1kJAHOccANJEkcC0jEQAXDmeAB6MQ8CoKY4AXrTigATHssBQNzQAuclogIuuDEA24lgABx9MABaGS0B' +
+  'h0wCAMyiYACCh9MAqww+AelaWADyJhQArFozAXPucQLqn4AAtXZ5AagwrwyPGRYAa011AFKyjgKyOEwC8vjxAFPINgCQOBMA' +
+  'j7n8AINOPQDi5gMA5o0xAKRKpgNT9LIBbXjiAKzouAClR1oAOnhHAFaWwwE7/2wAL7AuAWcQSACVamIAay7qBOBy9gLzHNoB' +
+  'jedoALZBFgA=';
+const MESSY_SIG =
+  'JdxAAljquAKauUYXMaTpB6apSwrPOOoGZ6PaBjSmVg00x/YD9GjxBxGwfgET0o0WCZ1oEe/JPg6ApVcETQLUBi6ZaQ7rBLYJ' +
+  '26y8B92tWQYOCqsI3wwIClHaawBwjfMXRQkSARdVUgtgFvILRgC6NcA5AALrq1cE3hqWAEzVwRC35SUAwSQkAQoC/Q4WL4YB' +
+  'S3k0Btx7WAGDV1wUZ4XIAu05VAR1GgYEAa2aBENTshPJRDwHrqTfAPswfh0p52MAa3IyB0jGySGNt+gK8W+AISocXQ7cN8kL' +
+  'PmA/DaXWrhZxV20GLU1nCsrORQT1nm8B7zREAiQdJgVdMnYKJ/ekC690rwqD3OwTGH9lIXwFaRbDt4AG6oesDf8qXA6eFYIE' +
+  'woT0BOadoQCKpCQJhRizAz6fzQMJE5MA/m0qAtmDBQKwR+0BD2eAAWYRzwyqVy0CjTgKCJWymQDRECAAKlziB/UtHgV4HycG' +
+  'LPwVBhrc/At/N4cCeP4TIPSLQQeS2hYjz6N6Akee4xaMRukC2OR2AoyhKgT7G94A9/S3HacwmwmKSmsD/I5iAkYmDABP860M' +
+  'vNLjBloSUA1XrCwGTbC0Bn3ELg+6QOsa8CSqBOzFPgaTksIJQdjCGUV8fARrgZgF7lOOBLgdJgMkLYQHKOuxC7yUcAHVZRkG' +
+  'RI59CDQIGgM=';

@@ -17,13 +17,29 @@ const SEEDS: Uint32Array = (() => {
   return seeds;
 })();
 
-export function minhash(shingles: Iterable<number>): Uint32Array {
-  const sig = new Uint32Array(MINHASH_SLOTS).fill(0xffffffff);
-  for (const h of shingles) {
-    for (let i = 0; i < MINHASH_SLOTS; i++) {
-      const v = mix32(h ^ (SEEDS[i] ?? 0));
-      if (v < (sig[i] ?? 0)) sig[i] = v;
+/**
+ * The signature of a set of distinct shingle hashes. This is K hashes per shingle, the cost of
+ * a fingerprint on a long text, so mix32 is written out here rather than called (an imported
+ * function may be a getter call per use under some module systems), and each slot's minimum
+ * is kept in a local over all the shingles.
+ */
+export function minhash(shingles: Uint32Array): Uint32Array {
+  const sig = new Uint32Array(MINHASH_SLOTS);
+  const n = shingles.length;
+  for (let i = 0; i < MINHASH_SLOTS; i++) {
+    const seed = SEEDS[i] as number;
+    let min = 0xffffffff;
+    for (let j = 0; j < n; j++) {
+      let x = (shingles[j] as number) ^ seed;
+      x ^= x >>> 16;
+      x = Math.imul(x, 0x85ebca6b);
+      x ^= x >>> 13;
+      x = Math.imul(x, 0xc2b2ae35);
+      x ^= x >>> 16;
+      x >>>= 0;
+      if (x < min) min = x;
     }
+    sig[i] = min;
   }
   return sig;
 }
