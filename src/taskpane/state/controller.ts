@@ -10,9 +10,18 @@
 import { answer as answerGate, decide, startGate, type Answered, type Reading } from '../../core/gate';
 import { buildLogRecord, normaliseMessageId } from '../../core/log';
 import { renderReminder } from '../../core/reminder';
-import { buildIndex, type StrategyIndex } from '../../core/match';
+import { normaliseAddress } from '../../core/address';
+import { buildIndex, matchExact, type StrategyIndex } from '../../core/match';
 import { evaluate } from '../../core/evaluate';
-import type { Config, Disposition, Evaluation, HistoryEntry, ReadQuestion, Strategy } from '../../core/types';
+import type {
+  Config,
+  Disposition,
+  Evaluation,
+  HistoryEntry,
+  ReadQuestion,
+  Strategy,
+  StrategyMatch,
+} from '../../core/types';
 import type {
   ContactLogRepository,
   MailActions,
@@ -293,18 +302,17 @@ export class TriageController {
   }
 
   private showItem(token: number, message: CurrentMessage): void {
-    let evaluation = this.evaluate(message, []);
+    // Whose history is needed follows from the exact matches alone (a hash lookup), so a warm
+    // history is found before the one full evaluation: the body is scanned once, not twice.
+    const from = typeof message.from?.address === 'string' ? message.from.address : '';
+    const query = this.historyQuery(matchExact(this.index!, normaliseAddress(from)));
+    const warm = query ? this.history.peek(query.addresses, query.since) : null;
+    const evaluation = this.evaluate(message, warm ?? []);
     let history: ShownItem['history'] = { kind: 'not-needed' };
-    const query = this.historyQuery(evaluation);
-    if (query) {
-      const warm = this.history.peek(query.addresses, query.since);
-      if (warm) {
-        evaluation = this.evaluate(message, warm);
-        history = { kind: 'done', entries: warm };
-      } else {
-        history = { kind: 'checking' };
-        void this.fetchHistory(token, query);
-      }
+    if (warm) history = { kind: 'done', entries: warm };
+    else if (query) {
+      history = { kind: 'checking' };
+      void this.fetchHistory(token, query);
     }
     const item: ShownItem = {
       kind: 'shown',
@@ -367,13 +375,13 @@ export class TriageController {
    * several), far enough back for the longest contact-limit period and for repeats since about
    * one review period (settings.reviewMaxDays). Null when nothing matched: no history needed.
    */
-  private historyQuery(evaluation: Evaluation): { addresses: string[]; since: string } | null {
-    if (evaluation.matches.length === 0) return null;
+  private historyQuery(matches: readonly StrategyMatch[]): { addresses: string[]; since: string } | null {
+    if (matches.length === 0) return null;
     const settings = (this.state as ReadyState).settings;
     const byId = this.index!.byId;
     const addresses = new Set<string>();
     let days = settings.reviewMaxDays;
-    for (const m of evaluation.matches) {
+    for (const m of matches) {
       const strategy = byId.get(m.strategyId);
       if (!strategy) continue;
       for (const a of strategy.emailAddresses) addresses.add(a.trim().toLowerCase());
@@ -462,7 +470,7 @@ export class TriageController {
       );
       return;
     }
-    const query = this.historyQuery(item.evaluation);
+    const query = this.historyQuery(item.evaluation.matches);
     if (query)
       this.history.remember(query.addresses, {
         internetMessageId: item.message.internetMessageId,
