@@ -99,7 +99,7 @@ function splitBase(baseUrl: string): { origin: string; version: string; host: st
   return { origin: `${url.origin}${prefix}`, version, host: url.hostname.toLowerCase() };
 }
 
-export function toGraphRequestError(err: unknown, method: string): GraphRequestError {
+function toGraphRequestError(err: unknown, method: string): GraphRequestError {
   if (err instanceof GraphRequestError) return err;
   if (err instanceof GraphError) {
     let innerCode = '';

@@ -51,12 +51,12 @@ export interface SharePointContactLog extends ContactLogRepository {
 }
 
 /** The sender as the log stores it (core/log.ts): normalised, or trimmed and lower-cased. */
-export function logSender(address: string): string {
+function logSender(address: string): string {
   return normaliseAddress(address) ?? address.trim().toLowerCase();
 }
 
 /** An instant for a filter literal: UTC, whole seconds (rounded down, so `ge` loses nothing). */
-export function filterInstant(iso: string): string {
+function filterInstant(iso: string): string {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) throw new Error(`Not an ISO instant: ${JSON.stringify(iso)}`);
   return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');

@@ -85,7 +85,3 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
   const mail = createMailActions({ client, mailboxUpn: options.mailboxUpn, scopes });
   return { strategies, contactLog, settings, mail, client, site };
 }
-
-export { createGraphClient } from './client';
-export { toRestId } from './ids';
-export { strategyToFields, fieldsToRawStrategy } from './schema';

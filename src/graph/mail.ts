@@ -26,7 +26,7 @@ export interface MailOptions {
 }
 
 /** Outlook preset colours for our categories, by what the name says (preset0 red … preset12 grey). */
-export function categoryColour(name: string): string {
+function categoryColour(name: string): string {
   const n = name.toLowerCase();
   if (n.includes('escalat')) return 'preset0';
   if (n.includes('breach')) return 'preset1';

@@ -73,7 +73,7 @@ function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
  * `Content-Type: application/json`; the SDK then hands back a stream and the code is lost.
  * Rewrites every error body as a Graph error envelope so status, code and message survive.
  */
-export async function normaliseErrorResponse(response: Response): Promise<Response> {
+async function normaliseErrorResponse(response: Response): Promise<Response> {
   if (response.ok || response.status < 400) return response;
   const text = await response.text().catch(() => '');
   let parsed: unknown;

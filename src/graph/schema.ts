@@ -206,7 +206,7 @@ function lines(value: readonly string[] | undefined): string | null {
 }
 
 /** One value per line; blank lines and surrounding space ignored. */
-export function readLines(fields: Fields, column: string): string[] {
+function readLines(fields: Fields, column: string): string[] {
   const v = fields[column];
   if (v === undefined || v === null || v === '') return [];
   if (Array.isArray(v)) return v.map(String);

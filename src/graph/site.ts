@@ -33,7 +33,7 @@ interface Memo<T> {
 }
 
 /** One load shared by every caller; a failure is forgotten so the next call loads again. */
-export function memo<T>(load: () => Promise<T>): Memo<T> {
+function memo<T>(load: () => Promise<T>): Memo<T> {
   let pending: Promise<T> | undefined;
   const get = (): Promise<T> => {
     if (!pending) {

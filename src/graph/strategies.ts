@@ -50,7 +50,7 @@ type Row =
 
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
-export function randomStrategyId(): string {
+function randomStrategyId(): string {
   const bytes = new Uint8Array(8);
   globalThis.crypto.getRandomValues(bytes);
   return `CS-${Array.from(bytes, (b) => ALPHABET[b % 32]).join('')}`;
@@ -64,7 +64,7 @@ function describeRow(itemId: string, fields: Record<string, unknown> | undefined
 }
 
 /** Maps one row; a row that cannot be read or does not validate becomes a RejectedRow. */
-export function mapStrategyRow(item: ListItem, validate: StrategyValidator): Row {
+function mapStrategyRow(item: ListItem, validate: StrategyValidator): Row {
   const where = describeRow(item.id, item.fields);
   if (!item.fields)
     return {

@@ -24,7 +24,7 @@ function show(root: Root, theme: ReturnType<typeof themeFor>, node: ReactNode): 
   );
 }
 
-export function BootError({ message }: { message: string }) {
+function BootError({ message }: { message: string }) {
   return (
     <main style={{ padding: 12 }}>
       <MessageBar intent="error" layout="multiline">

@@ -111,7 +111,7 @@ function MatchLine({ match, strategy }: { match: StrategyMatch; strategy: Strate
  * Characters outside printable ASCII in an address, with their code points: a Cyrillic "р" looks
  * exactly like a Latin "p" on screen, so the pane names it.
  */
-export function unusualCharacters(address: string): Array<{ char: string; code: string }> {
+function unusualCharacters(address: string): Array<{ char: string; code: string }> {
   const seen = new Map<string, string>();
   for (const char of address) {
     const cp = char.codePointAt(0) ?? 0;
@@ -126,6 +126,6 @@ function byStrategy(evasions: readonly EvasionWarning[]): Map<string, EvasionWar
   return out;
 }
 
-export function strategyName(strategy: Strategy | undefined, id: string): string {
+function strategyName(strategy: Strategy | undefined, id: string): string {
   return strategy ? `${strategy.personName}, strategy ${strategy.id}` : `strategy ${id}`;
 }

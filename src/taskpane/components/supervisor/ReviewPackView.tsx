@@ -11,7 +11,7 @@ import { useShared } from '../styles';
 type Load = { kind: 'loading' } | { kind: 'failed'; message: string } | { kind: 'done'; pack: ReviewPack };
 
 /** Since the last review, else the start, else a year back: a pack is about the current period. */
-export function packSince(strategy: Strategy, now: Date): string {
+function packSince(strategy: Strategy, now: Date): string {
   const date = strategy.lastReviewedDate ?? strategy.startDate;
   if (date) return `${date}T00:00:00Z`;
   return new Date(now.getTime() - 365 * 86_400_000).toISOString();
