@@ -66,6 +66,8 @@ export interface GraphClientOptions {
   /** `NONISV|Org|ContactStrategyTriage/<version>`. */
   userAgent?: string;
   retry?: RetryOptions;
+  /** How long one attempt waits for a response (default 30 s); then it counts as dropped. */
+  requestTimeoutMs?: number;
 }
 
 export interface GraphPage<T> {
@@ -145,7 +147,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     new AuthenticationHandler(authProvider),
     new GraphRetryHandler(options.retry),
     new TelemetryHandler(),
-    new FetchHandler(fetchImpl, counter),
+    new FetchHandler(fetchImpl, counter, options.requestTimeoutMs),
   ];
   // The SDK compares hosts without the port, so the emulator needs its hostname listed.
   const customHosts = GRAPH_HOSTS.has(host) ? undefined : new Set([host, 'localhost', '127.0.0.1']);

@@ -105,17 +105,53 @@ export interface RequestCounter {
   requests: number;
 }
 
-/** Tail of the chain: the actual HTTP call, counted (benchmarks and the ≤2-requests target). */
+/** How long one attempt may wait for its response before it counts as a dropped connection. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+/** Thrown for an attempt that got no response in time; the retry handler treats it as dropped. */
+class RequestTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`did not answer within ${ms >= 1000 ? `${ms / 1000} s` : `${ms} ms`}`);
+    this.name = 'TimeoutError';
+  }
+}
+
+/**
+ * Tail of the chain: the actual HTTP call, counted (benchmarks and the ≤2-requests target).
+ * fetch has no timeout of its own, and a half-open connection (a laptop back from sleep) can
+ * leave it pending for minutes: the pane would show "checking earlier contacts" and refuse to
+ * record all that time. So each attempt is aborted after `timeoutMs` without a response.
+ */
 export class FetchHandler implements Middleware {
   constructor(
     private readonly fetchImpl: FetchLike,
     private readonly counter: RequestCounter,
+    private readonly timeoutMs: number = DEFAULT_REQUEST_TIMEOUT_MS,
   ) {}
 
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     this.counter.requests++;
-    const response = await this.fetchImpl(url, context.options as RequestInit);
-    context.response = await normaliseErrorResponse(response);
+    const init = (context.options ?? {}) as RequestInit;
+    const abort = new AbortController();
+    const outer = init.signal ?? undefined;
+    const follow = (): void => abort.abort(outer?.reason);
+    if (outer?.aborted) follow();
+    else outer?.addEventListener('abort', follow, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      abort.abort();
+    }, this.timeoutMs);
+    try {
+      const response = await this.fetchImpl(url, { ...init, signal: abort.signal });
+      context.response = await normaliseErrorResponse(response);
+    } catch (err) {
+      if (timedOut) throw new RequestTimeoutError(this.timeoutMs);
+      throw err;
+    } finally {
+      clearTimeout(timer);
+      outer?.removeEventListener('abort', follow);
+    }
   }
 }

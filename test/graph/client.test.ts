@@ -154,6 +154,36 @@ describe('createGraphClient', () => {
     expect(fetchImpl.sent[1]?.url).toBe(odd);
   });
 
+  it('a request that never answers fails after the timeout instead of hanging: a GET is tried again, a POST is left to re-check', async () => {
+    // A half-open connection (a laptop back from sleep): fetch neither answers nor fails.
+    const hanging = Object.assign(
+      (_url: string, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          hanging.calls++;
+          init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));
+        }),
+      { calls: 0 },
+    );
+    const { retry } = instantRetry({ maxAttempts: 2 });
+    const c = createGraphClient({
+      baseUrl: BASE,
+      tokens: devTokens(),
+      fetchImpl: hanging,
+      retry,
+      requestTimeoutMs: 20,
+    });
+    const get = (await c.request({ url: '/x', scopes: [] }).catch((e: unknown) => e)) as GraphRequestError;
+    expect(get).toBeInstanceOf(GraphRequestError);
+    expect(get.status).toBe(0);
+    expect(get.message).toMatch(/did not answer within/);
+    expect(hanging.calls).toBe(2);
+    const post = (await c
+      .request({ method: 'POST', url: '/x', body: {}, scopes: [] })
+      .catch((e: unknown) => e)) as GraphRequestError;
+    expect(post.ambiguous).toBe(true);
+    expect(hanging.calls).toBe(3);
+  });
+
   it('refuses a plain-http base URL (the SDK would send no token)', () => {
     expect(() => createGraphClient({ baseUrl: 'http://localhost:1/v1.0', tokens: devTokens() })).toThrow(
       /https/,
