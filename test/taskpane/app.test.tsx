@@ -340,7 +340,7 @@ describe('taskpane view: supervisors', () => {
     expect(screen.getByText(/Saved: strategy CS-0100/)).toBeTruthy();
   });
 
-  test('moving to another message closes forms and notices opened for the previous one', async () => {
+  test('moving to another message closes a form opened for the previous one', async () => {
     const r = rig({
       user: SUE,
       first: message({ from: { name: 'Ann Other', address: 'ann.other@example.org' } }),
