@@ -294,6 +294,21 @@ describe('taskpane controller: failures', () => {
     expect(shown(r).evaluation.matches).toHaveLength(1);
   });
 
+  test('a retry while one is already running (the timer and the button) loads and subscribes once', async () => {
+    const r = rig({ cached: false });
+    r.strategies.failSync = Object.assign(new Error('x'), { status: 0 });
+    await r.controller.start();
+    r.strategies.failSync = null;
+    const syncsBefore = r.strategies.syncs;
+    await Promise.all([r.controller.refresh(), r.controller.refresh()]);
+    expect(r.strategies.syncs - syncsBefore).toBe(1);
+    const reads = jest.spyOn(r.host, 'currentMessage');
+    r.host.select(ANN);
+    await settle();
+    expect(reads).toHaveBeenCalledTimes(1); // one ItemChanged subscription, so one load per switch
+    expect(shown(r).message.internetMessageId).toBe(ANN.internetMessageId);
+  });
+
   test('a failed refresh keeps the older strategies and says when they are from', async () => {
     const r = rig();
     await r.controller.start();

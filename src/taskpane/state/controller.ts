@@ -225,6 +225,9 @@ export class TriageController {
   async refresh(): Promise<void> {
     const s = this.state;
     if (s.phase === 'unavailable') {
+      // The timer and the Try again button can meet: a second run would sync again and add a
+      // second ItemChanged subscription, loading every later message twice.
+      if (s.retrying) return;
       this.set({ ...s, retrying: true });
       try {
         const snapshot = await this.services.strategies.sync();
