@@ -8,7 +8,9 @@ import {
   suggestedQuestions,
   termProblems,
 } from '../../src/core/indicators';
-import { MAX_HITS_PER_LABEL } from '../../src/core/indicators/matcher';
+import { MAX_HITS_PER_LABEL, compileMatcher } from '../../src/core/indicators/matcher';
+import { expand } from '../../src/core/indicators/syntax';
+import { REOPEN_TERMS } from '../../src/core/terms';
 import { INDICATOR_CODES, READ_QUESTIONS, type Indicator, type IndicatorCode } from '../../src/core/types';
 import { DEMAND, SECOND_DEMAND, UNRELATED } from './repeat.fixtures';
 
@@ -462,5 +464,68 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('the short-cuts for plain words', () => {
+  // Phrases from the shipped lists (every alternative of a few terms of each code, proximity
+  // sides apart, a trailing * given an ending), so that the text has hits, near misses and
+  // phrases cut by punctuation; with fillers, disguises and characters that stop the short-cuts.
+  const phrases = Object.values(DEFAULT_TERMS).flatMap((terms) =>
+    terms.flatMap((term) =>
+      term.split(/\s*~\d+\s*/u).flatMap((side) => {
+        const expanded = expand(side);
+        return typeof expanded === 'string' ? [] : expanded.slice(0, 3).map((p) => p.replace(/\*$/u, 'ing'));
+      }),
+    ),
+  );
+  const word = fc.oneof(
+    { weight: 3, arbitrary: fc.constantFrom(...phrases) },
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        ...'the police officer said I a my home was on Sgt. Mr. PC1234 CO/1/24 no. you kill myself'.split(
+          ' ',
+        ),
+      ),
+    },
+    fc.constantFrom('f.u.c.k', 'sh1t', '@$$hole', 'k i l l', 'fuuuck', 'don’t', "won't", 'Ｐolice', 'pоlice'),
+    fc.constantFrom('caf\u00e9', 'cafe\u0301', 'zero\u200bwidth', '\u{1F600}', "'quoted'", '-dash-', 'x'),
+  );
+  const gap = fc.constantFrom(
+    ' ',
+    ' ',
+    ' ',
+    ' ',
+    '  ',
+    '\n',
+    '\n\n',
+    '. ',
+    ', ',
+    '! ',
+    '? ',
+    ' - ',
+    '\t',
+    '',
+    '.',
+  );
+  const text = fc.array(fc.tuple(word, gap), { maxLength: 60 }).map((parts) => parts.flat().join(''));
+  const lists = INDICATOR_CODES.map((code) => [code, DEFAULT_TERMS[code]] as const);
+  const fast = compileMatcher([...lists, ['REOPEN', REOPEN_TERMS] as const]);
+  const plain = compileMatcher([...lists, ['REOPEN', REOPEN_TERMS] as const], { fastPaths: false });
+
+  it('find exactly what reading every symbol finds', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(fast.scan(t)).toEqual(plain.scan(t));
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('find exactly what reading every symbol finds in long generated letters', () => {
+    const letters = [DEMAND, SECOND_DEMAND, ...UNRELATED].join('\n\n');
+    const sample = fc.sample(text, { numRuns: 50, seed: 7 }).join(' ');
+    for (const t of [letters, sample, letters.toUpperCase()]) expect(fast.scan(t)).toEqual(plain.scan(t));
   });
 });

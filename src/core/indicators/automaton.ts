@@ -3,6 +3,8 @@
 // (failure links folded in), so each text symbol costs one array read. States are numbered
 // breadth-first, so the shallow states that almost every text symbol visits sit together at the
 // start of the table and stay in cache; the table is 16-bit while there are few enough states.
+// States where some path ends are then numbered last (from `outFrom`), so the scan loop tells
+// them by their number alone, without a second table read per symbol.
 import { COARSE, COARSE_SYMBOLS } from './symbols';
 
 export interface Automaton {
@@ -10,8 +12,8 @@ export interface Automaton {
   delta: Uint16Array | Int32Array;
   /** First state on the suffix chain (itself included) that ends a path, or -1. */
   firstOut: Int32Array;
-  /** 1 where firstOut is set: a byte per state, so the check in the scan loop stays in cache. */
-  hasOut: Uint8Array;
+  /** States from this number on, and only they, have firstOut set. */
+  outFrom: number;
   /** Next state on the suffix chain that ends a path, or -1. */
   nextOut: Int32Array;
   /** Paths ending exactly at a state: outList[outStart[s] .. outStart[s + 1]). */
@@ -78,11 +80,28 @@ export function buildAutomaton(paths: readonly Uint8Array[]): Automaton {
     firstOut[u] = hasOwn(u) ? u : (nextOut[u] ?? -1);
   }
 
+  // Renumber: states without output keep their breadth-first order, those with output follow.
+  const renumber = new Int32Array(states);
+  let next = 0;
+  for (let u = 0; u < states; u++) if ((firstOut[u] ?? -1) < 0) renumber[u] = next++;
+  const outFrom = next;
+  for (let u = 0; u < states; u++) if ((firstOut[u] ?? -1) >= 0) renumber[u] = next++;
+  const moved = (s: number): number => (s < 0 ? -1 : (renumber[s] ?? 0));
+
+  const table = states <= 0xffff ? new Uint16Array(states * W) : new Int32Array(states * W);
+  const first = new Int32Array(states);
+  const nextOnChain = new Int32Array(states);
+  const own: number[][] = Array.from({ length: states }, () => []);
+  for (let u = 0; u < states; u++) {
+    const v = moved(u);
+    for (let c = 0; c < W; c++) table[v * W + c] = moved(delta[u * W + c] ?? 0);
+    first[v] = moved(firstOut[u] ?? -1);
+    nextOnChain[v] = moved(nextOut[u] ?? -1);
+    own[v] = endsAt[order[u] ?? 0] ?? [];
+  }
   const outStart = new Int32Array(states + 1);
-  for (let s = 0; s < states; s++)
-    outStart[s + 1] = (outStart[s] ?? 0) + (endsAt[order[s] ?? 0]?.length ?? 0);
+  for (let v = 0; v < states; v++) outStart[v + 1] = (outStart[v] ?? 0) + (own[v]?.length ?? 0);
   const outList = new Int32Array(outStart[states] ?? 0);
-  for (let s = 0; s < states; s++) outList.set(endsAt[order[s] ?? 0] ?? [], outStart[s] ?? 0);
-  const hasOut = Uint8Array.from(firstOut, (s) => (s >= 0 ? 1 : 0));
-  return { delta, firstOut, hasOut, nextOut, outStart, outList };
+  for (let v = 0; v < states; v++) outList.set(own[v] ?? [], outStart[v] ?? 0);
+  return { delta: table, firstOut: first, outFrom, nextOut: nextOnChain, outStart, outList };
 }

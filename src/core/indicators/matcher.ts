@@ -5,11 +5,16 @@ import { buildAutomaton, type Automaton } from './automaton';
 import * as C from './charclass';
 import * as S from './symbols';
 import { parseTerm, type Phrase } from './syntax';
+import * as T from './tokenise';
 import { tokenise, type SymbolSink } from './tokenise';
 
 // Module constants, not imported bindings, in the per-symbol path (see tokenise.ts).
-const { COARSE, COARSE_SYMBOLS, SEP_P, SEP_S, symbolMatches } = S;
+const { COARSE, COARSE_SYMBOLS, SEP_P, SEP_S, SEP_WS, symbolMatches } = S;
 const { ASCII_FINE } = C;
+const { ASCII_KIND, KIND_BREAK } = T;
+/** The fine symbol of an ASCII letter, 0 for any other code unit (a full table: no range check). */
+const LETTER_FINE = new Uint8Array(0x10000);
+for (let c = 0; c < 128; c++) if (ASCII_KIND[c] === T.KIND_LETTER) LETTER_FINE[c] = ASCII_FINE[c] as number;
 const isSeparator = (fine: number): boolean => fine <= SEP_S;
 
 export interface Hit<L extends string> {
@@ -49,8 +54,17 @@ export const MAX_HITS_PER_LABEL = 1000;
 const RING = 128; // > longest path (MAX_PHRASE_SYMBOLS + 2 separators)
 const MASK = RING - 1;
 
+export interface MatcherOptions {
+  /**
+   * The tokeniser's short-cuts for plain words (on by default). Off, every symbol goes through
+   * push: the plain reading the short-cuts must agree with, which the tests compare them to.
+   */
+  fastPaths?: boolean;
+}
+
 export function compileMatcher<L extends string>(
   lists: ReadonlyArray<readonly [L, readonly unknown[]]>,
+  { fastPaths = true }: MatcherOptions = {},
 ): Matcher<L> {
   const labels: L[] = [];
   const problems: TermProblem<L>[] = [];
@@ -97,7 +111,7 @@ export function compileMatcher<L extends string>(
   function scan(text: string): Hit<L>[] {
     const run = new ScanRun(automaton, patterns, nearWithin, nearLabel);
     run.push(SEP_P, 1, 0, 0); // the text starts at a boundary…
-    tokenise(text, run);
+    tokenise(text, fastPaths ? run : { push: (f, r, s, e) => run.push(f, r, s, e) });
     if (!isSeparator(run.lastFine)) run.push(SEP_P, 1, text.length, text.length); // …and ends at one
     return run.hits().map(([label, start, end]) => ({
       label: labels[label] as L,
@@ -138,7 +152,7 @@ class ScanRun implements SymbolSink {
   private prevEnd = 0;
   private readonly delta: Uint16Array | Int32Array;
   private readonly firstOut: Int32Array;
-  private readonly hasOut: Uint8Array;
+  private readonly outFrom: number;
   private readonly nextOut: Int32Array;
   private readonly outStart: Int32Array;
   private readonly outList: Int32Array;
@@ -152,7 +166,7 @@ class ScanRun implements SymbolSink {
     ({
       delta: this.delta,
       firstOut: this.firstOut,
-      hasOut: this.hasOut,
+      outFrom: this.outFrom,
       nextOut: this.nextOut,
       outStart: this.outStart,
       outList: this.outList,
@@ -181,7 +195,7 @@ class ScanRun implements SymbolSink {
     this.startR[slot] = start;
     this.endR[slot] = end;
     this.wordR[slot] = this.word;
-    if (this.hasOut[state] === 1) {
+    if (state >= this.outFrom) {
       for (let s = this.firstOut[state] as number; s >= 0; s = this.nextOut[s] as number) {
         for (let i = this.outStart[s] as number, e = this.outStart[s + 1] as number; i < e; i++) {
           this.verify(this.outList[i] as number);
@@ -206,6 +220,100 @@ class ScanRun implements SymbolSink {
         this.lastFine = ASCII_FINE[text.charCodeAt(end - 1)] as number;
         return;
       }
+      i = j;
+    }
+  }
+
+  /**
+   * The fast path (see SymbolSink.plainRun). The space before a word that starts with an ASCII
+   * letter is the same symbol whatever the word turns out to be, so it is taken at once (the
+   * ordinary way when something ends there). The word's letters are then walked through the
+   * automaton in locals, and committed once the word is known to be plain. Most words lead back
+   * to the root: no path can then reach back to their symbols, so they are never written to the
+   * ring. A plain word whose walk met an output (rare: a prefix term) is pushed again the
+   * ordinary way; any other word is left to the tokeniser, told by the return value (the word's
+   * start) that the space before it is done.
+   */
+  plainRun(text: string, at: number): number {
+    const n = text.length;
+    const { delta, outFrom } = this;
+    const sepCoarse = COARSE[SEP_WS] as number;
+    let g = at;
+    while (g < n && text.charCodeAt(g) === 0x20) {
+      const s = g + 1;
+      if (s === n || LETTER_FINE[text.charCodeAt(s)] === 0) break;
+      // The space.
+      let state = delta[this.state * COARSE_SYMBOLS + sepCoarse] as number;
+      const sepSlot = this.k + 1;
+      if (state >= outFrom || this.waiting.length > 0) this.push(SEP_WS, 1, g, s);
+      else {
+        this.k = sepSlot;
+        this.state = state;
+        this.lastFine = SEP_WS;
+        this.prevEnd = s;
+      }
+      // The letters, a run ("fuuuck") being one symbol, until the automaton is back at its root
+      // or the letters end.
+      let k = this.k;
+      let output = false;
+      let i = s;
+      let prev = -1;
+      while (i < n) {
+        const fine = LETTER_FINE[text.charCodeAt(i)] as number;
+        if (fine !== prev) {
+          if (fine === 0) break;
+          k++;
+          state = delta[state * COARSE_SYMBOLS + (COARSE[fine] as number)] as number;
+          if (state === 0) break;
+          if (state >= outFrom) output = true;
+          prev = fine;
+        }
+        i++;
+      }
+      while (i < n && LETTER_FINE[text.charCodeAt(i)] !== 0) i++; // the rest of the word
+      const e = i;
+      if (e - s < 2 || (e < n && ASCII_KIND[text.charCodeAt(e)] !== KIND_BREAK)) {
+        // The tokeniser reads this word; a path through it may reach back to the space.
+        this.writeSlot(sepSlot, SEP_WS, 1, g, s, this.word);
+        return s;
+      }
+      if (output) {
+        this.writeSlot(sepSlot, SEP_WS, 1, g, s, this.word);
+        this.plainWord(text, s, e);
+      } else {
+        if (state !== 0) {
+          // The word may begin a path: its symbols go to the ring as push would have put them.
+          this.writeSlot(sepSlot, SEP_WS, 1, g, s, this.word);
+          this.writeRuns(text, s, e, sepSlot + 1, this.word + 1);
+        }
+        this.k = k;
+        this.state = state;
+        this.word++;
+        this.lastFine = ASCII_FINE[text.charCodeAt(e - 1)] as number;
+        this.prevEnd = e;
+      }
+      g = e;
+    }
+    return g;
+  }
+
+  private writeSlot(k: number, fine: number, run: number, start: number, end: number, word: number): void {
+    const slot = k & MASK;
+    this.fineR[slot] = fine;
+    this.runR[slot] = run;
+    this.startR[slot] = start;
+    this.endR[slot] = end;
+    this.wordR[slot] = word;
+  }
+
+  /** The runs of the plain word text[s, e) into the ring from symbol k on. */
+  private writeRuns(text: string, s: number, e: number, k: number, word: number): void {
+    let i = s;
+    while (i < e) {
+      const fine = LETTER_FINE[text.charCodeAt(i)] as number;
+      let j = i + 1;
+      while (j < e && LETTER_FINE[text.charCodeAt(j)] === fine) j++;
+      this.writeSlot(k++, fine, j - i < 255 ? j - i : 255, i, j, word);
       i = j;
     }
   }

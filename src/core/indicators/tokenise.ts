@@ -18,10 +18,10 @@ const { AMB_IL, DIGIT_0, LETTER_A, SEP_P, SEP_S, SEP_WS } = S;
 const isSeparator = (fine: number): boolean => fine <= SEP_S;
 
 // For the word-finding loop: an ASCII letter, another word character, or neither.
-const KIND_LETTER = 0;
+export const KIND_LETTER = 0;
 const KIND_OTHER = 1;
-const KIND_BREAK = 2;
-const ASCII_KIND = new Uint8Array(128);
+export const KIND_BREAK = 2;
+export const ASCII_KIND = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const cls = ASCII_CLASS[c] as number;
   const letter = cls === WORD && (ASCII_FINE[c] as number) < AMB_IL;
@@ -40,6 +40,13 @@ export interface SymbolSink {
    * letters' symbols (lower case, equal neighbours as runs), exactly what push would receive.
    */
   plainWord?(text: string, start: number, end: number): void;
+  /**
+   * Optional fast path for the commonest stretch of text, called after a plain word: from `at`,
+   * as long as there is one space, a word of two or more ASCII letters and then a character that
+   * cannot continue a word (or the end), take each space as push(SEP_WS) and each word as
+   * plainWord would. Returns where it stopped (`at` when it read nothing).
+   */
+  plainRun?(text: string, at: number): number;
 }
 
 const letter = (ch: string): number => LETTER_A + ch.charCodeAt(0) - 97;
@@ -136,6 +143,7 @@ class Tokeniser {
   run(): void {
     const { text, n, sink } = this;
     const plainWord = sink.plainWord;
+    const plainRun = sink.plainRun;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
@@ -173,6 +181,17 @@ class Tokeniser {
           this.lastPlainEnd = end;
           plainWord.call(sink, text, start, end);
           this.gapStart = end;
+          if (plainRun !== undefined) {
+            const stop = plainRun.call(sink, text, end);
+            if (stop > end) {
+              let a = stop;
+              while (ASCII_KIND[text.charCodeAt(a - 1)] === KIND_LETTER) a--;
+              this.lastPlainStart = a;
+              this.lastPlainEnd = stop;
+              this.gapStart = stop;
+              i = stop;
+            }
+          }
         } else this.word(start, end, true);
         continue;
       }
