@@ -16,12 +16,24 @@ export function segmentText(body: string, indicators: readonly Indicator[]): Seg
     .filter((h) => h.start < h.end);
   if (hits.length === 0) return len ? [{ text: body, codes: [] }] : [];
 
+  // One sweep over the cut points with the hits open at each, rather than testing every hit at
+  // every cut: a long hostile body can carry thousands of hits (the scanner caps each code at
+  // 1,000), and this runs on every render of the message.
   const cuts = [...new Set([0, len, ...hits.flatMap((h) => [h.start, h.end])])].sort((a, b) => a - b);
+  const byStart = hits.map((_, i) => i).sort((a, b) => hits[a]!.start - hits[b]!.start);
+  const byEnd = hits.map((_, i) => i).sort((a, b) => hits[a]!.end - hits[b]!.end);
+  const open = new Set<number>();
+  let nextStart = 0;
+  let nextEnd = 0;
   const segments: Segment[] = [];
   for (let i = 0; i + 1 < cuts.length; i++) {
     const from = cuts[i]!;
     const to = cuts[i + 1]!;
-    const codes = [...new Set(hits.filter((h) => h.start <= from && h.end >= to).map((h) => h.code))];
+    while (nextStart < byStart.length && hits[byStart[nextStart]!]!.start <= from)
+      open.add(byStart[nextStart++]!);
+    while (nextEnd < byEnd.length && hits[byEnd[nextEnd]!]!.end <= from) open.delete(byEnd[nextEnd++]!);
+    // Codes in the order their hits were given, as before.
+    const codes = [...new Set([...open].sort((a, b) => a - b).map((h) => hits[h]!.code))];
     const last = segments.at(-1);
     // Neighbouring runs with the same codes read as one highlight.
     if (last && sameCodes(last.codes, codes)) last.text += body.slice(from, to);
