@@ -1,6 +1,7 @@
 // The message as a reading aid: indicator phrases highlighted in place with their category.
 // Text nodes only: a body that holds HTML or script stays inert text. No hits is never "safe".
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { useMemo } from 'react';
 import type { Indicator } from '../../core/types';
 import { INDICATOR_LABEL } from '../view/labels';
 import { countByCode, segmentText } from '../view/segments';
@@ -37,8 +38,10 @@ export function MessageText({
 }) {
   const s = useShared();
   const styles = useStyles();
-  const counts = countByCode(indicators);
-  const segments = segmentText(body, indicators);
+  // Each answer to a read question re-renders the pane; the body and its hits only change with
+  // the evaluation, so a long body is cut into runs once per evaluation, not once per click.
+  const counts = useMemo(() => countByCode(indicators), [indicators]);
+  const segments = useMemo(() => segmentText(body, indicators), [body, indicators]);
   return (
     <section aria-labelledby="message-heading" className={s.section}>
       <h2 id="message-heading" className={s.heading}>
