@@ -7,7 +7,7 @@ import type { Strategy } from '../core/types';
 import { batch } from './batch';
 import type { GraphClient, GraphPage } from './client';
 import { GraphRequestError, describe, isGraphError } from './errors';
-import { eq, expandFields, withQuery } from './odata';
+import { eq, expandFields, segment, withQuery } from './odata';
 import {
   ColumnFormatError,
   STRATEGIES_SCHEMA,
@@ -210,7 +210,7 @@ export function createStrategyRepository(options: StrategyRepositoryOptions): Sh
       itemIds.map((id) => ({
         id,
         method: 'GET' as const,
-        url: withQuery(`${list}/items/${id}`, { $expand: expand }),
+        url: withQuery(`${list}/items/${segment(id)}`, { $expand: expand }),
       })),
       { scopes },
     );
@@ -237,7 +237,7 @@ export function createStrategyRepository(options: StrategyRepositoryOptions): Sh
   async function readItem(list: string, itemId: string): Promise<ListItem | null> {
     try {
       return await client.request<ListItem>({
-        url: withQuery(`${list}/items/${itemId}`, { $expand: expand }),
+        url: withQuery(`${list}/items/${segment(itemId)}`, { $expand: expand }),
         scopes,
       });
     } catch (err) {
@@ -318,7 +318,7 @@ export function createStrategyRepository(options: StrategyRepositoryOptions): Sh
     try {
       await client.request({
         method: 'PATCH',
-        url: `${list}/items/${itemId}/fields`,
+        url: `${list}/items/${segment(itemId)}/fields`,
         body: strategyToFields(clean),
         headers: { 'If-Match': strategy.eTag },
         scopes,
