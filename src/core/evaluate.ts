@@ -5,7 +5,7 @@ import { normaliseAddress } from './address';
 import { checkStrategy, evasionFlags, orderFlags, type MessageFacts } from './checks';
 import type { ReopenHit } from './checks/context';
 import { checkEnv } from './checks/env';
-import { detectReopenDemand, scanIndicators } from './indicators';
+import { detectReopenDemand, scanBody } from './indicators';
 import { buildIndex, matchSender, type StrategyIndex } from './match';
 import { extractMatterRefs } from './matter';
 import { fingerprint } from './repeat';
@@ -59,7 +59,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
   // The body's fingerprint is for the log and for repeat checks; most senders have no strategy
   // and no history, so it is computed on first use (a 100 KB body takes milliseconds).
   const fp = once(() => fingerprint(body));
-  const indicators = scanIndicators(body, config.terms);
+  // One pass over the body for the reading aids and the reopen check together.
+  const { indicators, reopen } = scanBody(body, config.terms);
 
   const flags: Flag[] = [];
   if (matches.length > 0) {
@@ -69,7 +70,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       receivedAt,
       recipients: recipientsOf(message),
       matterRefs: once(() => extractMatterRefs(`${subject}\n${body}`)),
-      reopenDemand: once((): ReopenHit | null => detectReopenDemand(body) ?? detectReopenDemand(subject)),
+      reopenDemand: once((): ReopenHit | null => reopen ?? detectReopenDemand(subject)),
     };
     const env = checkEnv({
       config,

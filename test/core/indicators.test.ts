@@ -4,6 +4,7 @@ import {
   INDICATOR_QUESTIONS,
   compileScanner,
   detectReopenDemand,
+  scanBody,
   scanIndicators,
   suggestedQuestions,
   termProblems,
@@ -527,5 +528,49 @@ describe('the short-cuts for plain words', () => {
     const letters = [DEMAND, SECOND_DEMAND, ...UNRELATED].join('\n\n');
     const sample = fc.sample(text, { numRuns: 50, seed: 7 }).join(' ');
     for (const t of [letters, sample, letters.toUpperCase()]) expect(fast.scan(t)).toEqual(plain.scan(t));
+  });
+});
+
+describe('scanBody: reading aids and the reopen check in one pass', () => {
+  const piece = fc.constantFrom(
+    ...REOPEN_TERMS.slice(0, 40).flatMap((t) => {
+      const e = expand(t.replace(/\*$/u, ''));
+      return typeof e === 'string' ? [] : e.slice(0, 2);
+    }),
+    'I demand you reopen my complaint',
+    'kill myself',
+    'the officer lied',
+    'Please',
+    'review',
+    'again',
+    'decision',
+    '. ',
+    ', ',
+    ' ',
+    '\n\n',
+  );
+  const text = fc.array(piece, { maxLength: 40 }).map((p) => p.join(' '));
+  const ownTerms = {
+    THREAT: ['@default', 'reopen my complaint'],
+    ABUSIVE_LANGUAGE: ['review (the|my) decision'],
+  };
+
+  it('gives what scanIndicators and detectReopenDemand give, with shipped and organisation lists', () => {
+    fc.assert(
+      fc.property(text, fc.boolean(), (t, own) => {
+        const terms = own ? ownTerms : undefined;
+        expect(scanBody(t, terms)).toEqual({
+          indicators: scanIndicators(t, terms),
+          reopen: detectReopenDemand(t),
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('finds a demand to reopen even when no reading aid is found', () => {
+    const t = 'I want you to review the decision again.';
+    expect(scanBody(t)).toEqual({ indicators: [], reopen: detectReopenDemand(t) });
+    expect(scanBody(t).reopen?.text).toBe('review the decision again');
   });
 });

@@ -11,6 +11,19 @@ export { DEFAULT_TERMS, REOPEN_TERMS } from '../terms';
 export type Terms = Partial<Record<IndicatorCode, readonly string[]>>;
 export type Scanner = { scan(text: string): Indicator[] };
 
+/** A demand to reopen a matter: its place in the text. */
+export interface ReopenDemand {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What one pass over a body finds: the reading aids, and the first demand to reopen. */
+export interface BodyScan {
+  indicators: Indicator[];
+  reopen: ReopenDemand | null;
+}
+
 /** The entry that, inside an organisation's list for a code, stands for the shipped list. */
 export const DEFAULT_ENTRY = '@default';
 
@@ -28,15 +41,32 @@ function effectiveLists(terms: Terms | undefined): Array<readonly [IndicatorCode
   });
 }
 
-function build(terms: Terms | undefined): { scanner: Scanner; problems: TermProblem<IndicatorCode>[] } {
-  const matcher = compileMatcher(effectiveLists(terms));
-  const scanner: Scanner = {
-    scan: (text) =>
-      matcher
-        .scan(typeof text === 'string' ? text : '')
-        .map(({ label, start, end, text: t }) => ({ code: label, start, end, text: t })),
+// The reopen phrases ride along in the same automaton under a label of their own, so that the
+// body is read once for both (evaluate needs both for a strategy that refuses reopening).
+const REOPEN = 'REOPEN';
+type Label = IndicatorCode | typeof REOPEN;
+
+interface BodyScanner extends Scanner {
+  scanBody(text: string): BodyScan;
+}
+
+function build(terms: Terms | undefined): { scanner: BodyScanner; problems: TermProblem<IndicatorCode>[] } {
+  const lists: Array<readonly [Label, readonly unknown[]]> = [...effectiveLists(terms), [REOPEN, REOPEN_TERMS]];
+  const matcher = compileMatcher<Label>(lists);
+  const scanBody = (text: string): BodyScan => {
+    const body = typeof text === 'string' ? text : '';
+    const indicators: Indicator[] = [];
+    let reopen: ReopenDemand | null = null;
+    for (const { label, start, end, text: t } of matcher.scan(body)) {
+      if (label !== REOPEN) indicators.push({ code: label, start, end, text: t });
+      else reopen ??= { start, end, text: t };
+    }
+    return { indicators, reopen };
   };
-  return { scanner, problems: matcher.problems };
+  const scanner: BodyScanner = { scan: (text) => scanBody(text).indicators, scanBody };
+  // The shipped reopen list has no problems; only the organisation's lists are reported.
+  const problems = matcher.problems.filter((p): p is TermProblem<IndicatorCode> => p.label !== REOPEN);
+  return { scanner, problems };
 }
 
 export function compileScanner(terms?: Terms): Scanner {
@@ -61,27 +91,39 @@ export function termProblems(terms: Terms): TermProblem<IndicatorCode>[] {
 
 // Compiling takes milliseconds; scanning happens for every message. Keep the default scanner,
 // and one per organisation terms object (config objects live as long as the settings do).
-let defaultScanner: Scanner | undefined;
-const scanners = new WeakMap<object, Scanner>();
+let defaultScanner: BodyScanner | undefined;
+const scanners = new WeakMap<object, BodyScanner>();
 
-export function scanIndicators(text: string, terms?: Terms): Indicator[] {
+function scannerFor(terms: Terms | undefined): BodyScanner {
   if (terms === undefined || terms === null || typeof terms !== 'object') {
-    defaultScanner ??= compileScanner();
-    return defaultScanner.scan(text);
+    defaultScanner ??= build(undefined).scanner;
+    return defaultScanner;
   }
   let scanner = scanners.get(terms);
   if (!scanner) {
-    scanner = compileScanner(terms);
+    scanner = build(terms).scanner;
     scanners.set(terms, scanner);
   }
-  return scanner.scan(text);
+  return scanner;
 }
 
-let reopenMatcher: ReturnType<typeof compileMatcher<'REOPEN'>> | undefined;
+export function scanIndicators(text: string, terms?: Terms): Indicator[] {
+  return scannerFor(terms).scan(text);
+}
+
+/**
+ * The reading aids and the first demand to reopen, from one pass over the text: what
+ * scanIndicators(text, terms) and detectReopenDemand(text) give, for the cost of one of them.
+ */
+export function scanBody(text: string, terms?: Terms): BodyScan {
+  return scannerFor(terms).scanBody(text);
+}
+
+let reopenMatcher: ReturnType<typeof compileMatcher<typeof REOPEN>> | undefined;
 
 /** The first place the text asks to reopen, review again or reinvestigate a matter, or null. */
-export function detectReopenDemand(text: string): { start: number; end: number; text: string } | null {
-  reopenMatcher ??= compileMatcher([['REOPEN', REOPEN_TERMS]] as const);
+export function detectReopenDemand(text: string): ReopenDemand | null {
+  reopenMatcher ??= compileMatcher([[REOPEN, REOPEN_TERMS]] as const);
   const first = reopenMatcher.scan(typeof text === 'string' ? text : '')[0];
   return first ? { start: first.start, end: first.end, text: first.text } : null;
 }
