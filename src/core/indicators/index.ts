@@ -51,7 +51,10 @@ interface BodyScanner extends Scanner {
 }
 
 function build(terms: Terms | undefined): { scanner: BodyScanner; problems: TermProblem<IndicatorCode>[] } {
-  const lists: Array<readonly [Label, readonly unknown[]]> = [...effectiveLists(terms), [REOPEN, REOPEN_TERMS]];
+  const lists: Array<readonly [Label, readonly unknown[]]> = [
+    ...effectiveLists(terms),
+    [REOPEN, REOPEN_TERMS],
+  ];
   const matcher = compileMatcher<Label>(lists);
   const scanBody = (text: string): BodyScan => {
     const body = typeof text === 'string' ? text : '';
