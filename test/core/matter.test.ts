@@ -43,6 +43,36 @@ describe('extractMatterRefs', () => {
   });
 });
 
+describe('extractMatterRefs tries the pattern only near slashes', () => {
+  // The definition: the pattern matched globally over the whole NFKC text.
+  const REFERENCE =
+    /(?<![\p{L}\p{N}/])(?:[A-Za-z]{2,5}\/\d{2,7}\/\d{2,7}|(?:19|20)\d{2}\/\d{5,7})(?![\p{L}\p{N}/])/gu;
+  const reference = (text: string): string[] => [
+    ...new Set([...text.normalize('NFKC').matchAll(REFERENCE)].map((m) => normaliseMatterRef(m[0]))),
+  ];
+  const piece = fc.constantFrom(
+    ...'CO PSD cc ABCDE ABCDEF 2023 2024 19 20 0 01234 123456 24 2025 / / / // x é ＣＯ ／ ０１ https://example.com/ :'.split(
+      ' ',
+    ),
+    ...'ABCDE/01234/24 PSD/2024/0001 CO/1/2 2024/12345 1999/1234567 ab/12/345678 ＣＯ／０１２３４／２４'.split(
+      ' ',
+    ),
+    ' ',
+    '\n',
+    '.',
+  );
+  const text = fc.array(piece, { maxLength: 60 }).map((p) => p.join(''));
+
+  it('finds what matching the whole text finds', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(extractMatterRefs(t)).toEqual(reference(t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
 describe('otherMatterRefs and citesOtherMatter', () => {
   const strategy = { matterRefs: ['CO/01234/24', '2023/012345'] };
 
