@@ -307,7 +307,7 @@ const address = (m: { name?: string; address: string }) => ({
   emailAddress: m.name ? { name: m.name, address: m.address } : { address: m.address },
 });
 
-function seedMessage(
+export function seedMessage(
   m: Message,
   options: { html?: boolean; read?: boolean; categories?: string[] },
 ): SeedMessage {
