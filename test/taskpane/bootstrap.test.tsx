@@ -1,16 +1,20 @@
 /** @jest-environment jsdom */
 import './jsdom-setup';
-import { act, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import { createServices } from '../../src/taskpane/bootstrap';
 import { FakeHost, message } from './fakes';
 
-/** Loads the entry point afresh, as the page does. */
+/**
+ * Loads the entry point afresh, as the page does. The isolated module registry gives the entry
+ * point its own copy of React, so the render is wrapped in that copy's act(), not the outer one.
+ */
 async function boot(): Promise<void> {
-  await act(async () => {
-    await jest.isolateModulesAsync(async () => {
+  await jest.isolateModulesAsync(async () => {
+    const { act } = await import('react');
+    await act(async () => {
       await import('../../src/taskpane/index');
+      await new Promise((r) => setTimeout(r, 20));
     });
-    await new Promise((r) => setTimeout(r, 20));
   });
 }
 
