@@ -4,9 +4,13 @@
 // Decisions and calibration: docs/decisions/reading-aids.md.
 import type { Fingerprint } from './types';
 import { decodeWords, encodeWords } from './repeat/base64';
-import { agreement, MINHASH_SLOTS, minhash } from './repeat/minhash';
+import * as mh from './repeat/minhash';
 import { stripQuoted } from './repeat/quotes';
 import { SHINGLE_WORDS, shingleSet } from './repeat/shingles';
+
+// Module constants, not imported bindings, on the per-comparison path: some module systems
+// (tsx, jest) turn every access to an imported binding into a getter call.
+const { agreement, MINHASH_SLOTS, minhash } = mh;
 
 /** MinHash v1, 128 slots, sentence-bounded 3-word shingles. Other tags never compare equal. */
 export const FINGERPRINT_VERSION = `mh1-${MINHASH_SLOTS}-s${SHINGLE_WORDS}`;
@@ -25,19 +29,26 @@ export function fingerprint(text: string): Fingerprint {
   return { v: FINGERPRINT_VERSION, sig: encodeWords(minhash(shingles)), n: shingles.length };
 }
 
-// Decoded signatures, by their base64 text: the same earlier fingerprints are compared again for
-// every new message, and decoding costs more than comparing. Bounded; cleared when full.
+// Decoded signatures, by their base64 text and by fingerprint object: the same earlier
+// fingerprints are compared again for every new message, and decoding costs more than
+// comparing. The text map is bounded (cleared when full); the object map lets its keys go.
 const DECODED_CAPACITY = 8192;
 const decoded = new Map<string, Uint32Array | null>();
+const decodedFor = new WeakMap<Fingerprint, Uint32Array | null>();
 
 function signature(fp: Fingerprint): Uint32Array | null {
-  if (fp.v !== FINGERPRINT_VERSION || !(fp.n >= MIN_SHINGLES) || typeof fp.sig !== 'string') return null;
-  let sig = decoded.get(fp.sig);
-  if (sig === undefined) {
-    if (decoded.size >= DECODED_CAPACITY) decoded.clear();
-    sig = decodeWords(fp.sig, MINHASH_SLOTS);
-    decoded.set(fp.sig, sig);
+  let sig = decodedFor.get(fp);
+  if (sig !== undefined) return sig;
+  if (fp.v !== FINGERPRINT_VERSION || !(fp.n >= MIN_SHINGLES) || typeof fp.sig !== 'string') sig = null;
+  else {
+    sig = decoded.get(fp.sig);
+    if (sig === undefined) {
+      if (decoded.size >= DECODED_CAPACITY) decoded.clear();
+      sig = decodeWords(fp.sig, MINHASH_SLOTS);
+      decoded.set(fp.sig, sig);
+    }
   }
+  if (typeof fp === 'object' && fp !== null) decodedFor.set(fp, sig);
   return sig;
 }
 
@@ -49,6 +60,12 @@ export function similarity(a: Fingerprint, b: Fingerprint): number {
   const sa = signature(a);
   const sb = signature(b);
   return sa && sb ? agreement(sa, sb) : 0;
+}
+
+/** Whether an earlier text of `other` distinct shingles could reach the threshold against `n`. */
+function sizesAllow(n: number, other: number, threshold: number): boolean {
+  // Jaccard can never exceed the ratio of the set sizes: skip what cannot reach the threshold.
+  return !(Math.min(n, other) < threshold * Math.max(n, other));
 }
 
 /**
@@ -63,12 +80,61 @@ export function findRepeats(
   if (!mine) return [];
   const found: Array<{ id: string; similarity: number }> = [];
   for (const { id, fingerprint: other } of earlier) {
-    // Jaccard can never exceed the ratio of the set sizes: skip what cannot reach the threshold.
-    if (Math.min(fp.n, other.n) < threshold * Math.max(fp.n, other.n)) continue;
+    if (!sizesAllow(fp.n, other.n, threshold)) continue;
     const theirs = signature(other);
     if (!theirs) continue;
     const s = agreement(mine, theirs);
     if (s >= threshold) found.push({ id, similarity: s });
   }
   return found.sort((x, y) => y.similarity - x.similarity);
+}
+
+/** The smallest count of equal slots whose share reaches the threshold (MINHASH_SLOTS + 1: none). */
+function slotsNeeded(threshold: number): number {
+  let needed = 0;
+  while (needed <= MINHASH_SLOTS && needed / MINHASH_SLOTS < threshold) needed++;
+  return needed;
+}
+
+/** Equal slots of two signatures, or -1 as soon as fewer than `atLeast` can be equal. */
+function equalSlots(a: Uint32Array, b: Uint32Array, atLeast: number): number {
+  const allowedMisses = MINHASH_SLOTS - atLeast;
+  let same = 0;
+  let misses = 0;
+  for (let i = 0; i < MINHASH_SLOTS; i++) {
+    if (a[i] === b[i]) same++;
+    else if (++misses > allowedMisses) return -1;
+  }
+  return same;
+}
+
+/**
+ * The first of the most similar earlier items at or above the threshold, or null: what
+ * findRepeats(...)[0] names, without building the list (the checks want only the best). Once an
+ * item is found, the others are compared only as far as they could still beat it.
+ */
+export function mostSimilar<T>(
+  fp: Fingerprint,
+  earlier: Iterable<T>,
+  fingerprintOf: (item: T) => Fingerprint | null,
+  threshold: number = DEFAULT_REPEAT_THRESHOLD,
+): { item: T; similarity: number } | null {
+  const mine = signature(fp);
+  if (!mine) return null;
+  let best: T | undefined;
+  let bestSame = -1;
+  let needed = slotsNeeded(threshold);
+  for (const item of earlier) {
+    if (needed > MINHASH_SLOTS) break;
+    const other = fingerprintOf(item);
+    if (!other || !sizesAllow(fp.n, other.n, threshold)) continue;
+    const theirs = signature(other);
+    if (!theirs) continue;
+    const same = equalSlots(mine, theirs, needed);
+    if (same < 0) continue;
+    best = item;
+    bestSame = same;
+    needed = same + 1; // ties keep the first
+  }
+  return bestSame < 0 ? null : { item: best as T, similarity: bestSame / MINHASH_SLOTS };
 }

@@ -169,3 +169,33 @@ describe('evaluate', () => {
     );
   });
 });
+
+describe('history passed again on every evaluation (as the taskpane does)', () => {
+  const limited = strategy({ contactLimit: { max: 1, periodDays: 7 } });
+  const flagsFor = (history: ReturnType<typeof earlier>[]) =>
+    codes(
+      evaluate({
+        strategies: [limited],
+        message: message(),
+        history,
+        config: config(),
+        now: NOW,
+      }).flags,
+    );
+
+  it('sees entries added to or replaced in the same list since the last evaluation', () => {
+    const history = [earlier('2025-01-02T10:00:00Z')];
+    expect(flagsFor(history)).not.toContain('CONTACT_LIMIT_EXCEEDED');
+    history.push(earlier('2025-03-03T10:00:00Z'));
+    expect(flagsFor(history)).toContain('CONTACT_LIMIT_EXCEEDED');
+    history[1] = earlier('2025-01-03T10:00:00Z');
+    expect(flagsFor(history)).not.toContain('CONTACT_LIMIT_EXCEEDED');
+  });
+
+  it('counts a message logged twice once, by the copy that is before this one', () => {
+    const later = earlier('2025-03-05T10:00:00Z');
+    const copy = { ...later, receivedDateTime: '2025-03-03T10:00:00Z' };
+    expect(flagsFor([later, copy])).toContain('CONTACT_LIMIT_EXCEEDED');
+    expect(flagsFor([later])).not.toContain('CONTACT_LIMIT_EXCEEDED');
+  });
+});

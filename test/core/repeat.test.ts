@@ -5,6 +5,7 @@ import {
   MIN_SHINGLES,
   findRepeats,
   fingerprint,
+  mostSimilar,
   similarity,
 } from '../../src/core/repeat';
 import { stripQuoted } from '../../src/core/repeat/quotes';
@@ -316,3 +317,35 @@ const MESSY_SIG =
   'LPwVBhrc/At/N4cCeP4TIPSLQQeS2hYjz6N6Akee4xaMRukC2OR2AoyhKgT7G94A9/S3HacwmwmKSmsD/I5iAkYmDABP860M' +
   'vNLjBloSUA1XrCwGTbC0Bn3ELg+6QOsa8CSqBOzFPgaTksIJQdjCGUV8fARrgZgF7lOOBLgdJgMkLYQHKOuxC7yUcAHVZRkG' +
   'RI59CDQIGgM=';
+
+describe('mostSimilar', () => {
+  const texts = [
+    DEMAND,
+    DEMAND_REWORDED,
+    DEMAND_HEAVILY_REWORDED,
+    SECOND_DEMAND,
+    SECOND_DEMAND_REWORDED,
+    ...UNRELATED,
+  ];
+  const prints = texts.map((t, i) => ({ id: `m${i}`, fingerprint: fp(t) }));
+  const pick = fc.array(fc.nat({ max: prints.length - 1 }), { maxLength: 20 });
+
+  it('names what findRepeats names first, with the same similarity', () => {
+    fc.assert(
+      fc.property(
+        pick,
+        fc.nat({ max: prints.length - 1 }),
+        fc.double({ min: 0, max: 1.1, noNaN: true }),
+        (order, q, t) => {
+          const earlier = order.map((i) => prints[i] as (typeof prints)[number]);
+          const mine = prints[q]?.fingerprint ?? fp('');
+          const first = findRepeats(mine, earlier, t)[0];
+          const best = mostSimilar(mine, earlier, (e) => e.fingerprint, t);
+          expect(best && { id: best.item.id, similarity: best.similarity }).toEqual(first ?? null);
+          if (best) expect(best.item).toBe(earlier.find((e) => e.id === first?.id));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -12,12 +12,13 @@ export function contactsInWindow({ strategy, facts, env }: CheckInput, periodDay
   if (!facts.receivedAt) return 0;
   const end = facts.receivedAt.getTime();
   const start = end - periodDays * MS_PER_DAY;
-  const ids = new Set<string>();
+  // personHistory holds each Message-ID once, so counting contacts counts distinct ones.
+  let count = 1;
   for (const c of env.personHistory(strategy)) {
     const t = c.receivedAt.getTime();
-    if (t > start && t <= end) ids.add(c.id);
+    if (t > start && t <= end) count++;
   }
-  return ids.size + 1;
+  return count;
 }
 
 export function frequencyFlags(input: CheckInput): Flag[] {

@@ -1,9 +1,11 @@
 // The person's earlier contacts, prepared once per evaluation: grouped by normalised sender,
 // this message and anything after it left out, each Message-ID once. Work per history entry
-// (address normalisation, date parsing, fingerprinting a body) is cached on the entry object, so
-// the taskpane, which passes the same history again on every item switch, pays for it once.
+// (address normalisation, date parsing, fingerprinting a body) is cached on the entry object, and
+// the grouping by sender on the history list, so the taskpane, which passes the same history
+// again on every item switch, pays for it once; each evaluation then reads only the lists of the
+// matched strategy's addresses.
 import { normaliseAddress } from '../address';
-import { DEFAULT_REPEAT_THRESHOLD, findRepeats, fingerprint } from '../repeat';
+import { DEFAULT_REPEAT_THRESHOLD, fingerprint, mostSimilar } from '../repeat';
 import type { Fingerprint, HistoryEntry, Strategy } from '../types';
 import { strategyAddresses, type PersonContact, type RepeatHit } from './context';
 import { normaliseMessageId } from '../log';
@@ -43,6 +45,44 @@ export function historyFingerprint(entry: HistoryEntry): Fingerprint | null {
   return fp;
 }
 
+interface Grouped {
+  /** The entries grouped, as they were (a list can be changed in place between calls). */
+  entries: readonly HistoryEntry[];
+  /** Normalised sender → their dated, identified contacts, in history order. */
+  bySender: ReadonlyMap<string, readonly PersonContact[]>;
+  /** Message-IDs held by more than one contact (a message logged twice): usually none. */
+  repeatedIds: ReadonlySet<string>;
+}
+
+const grouped = new WeakMap<readonly HistoryEntry[], Grouped>();
+
+function sameEntries(a: readonly HistoryEntry[], b: readonly HistoryEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The history's contacts by sender, reused while the list holds the same entry objects. */
+function groupBySender(history: readonly HistoryEntry[]): Grouped {
+  const cached = grouped.get(history);
+  if (cached && sameEntries(cached.entries, history)) return cached;
+  const bySender = new Map<string, PersonContact[]>();
+  const ids = new Set<string>();
+  const repeatedIds = new Set<string>();
+  for (const entry of history) {
+    const { sender, contact } = prepare(entry);
+    if (!sender || !contact) continue;
+    if (ids.has(contact.id)) repeatedIds.add(contact.id);
+    ids.add(contact.id);
+    const list = bySender.get(sender);
+    if (list) list.push(contact);
+    else bySender.set(sender, [contact]);
+  }
+  const group = { entries: [...history], bySender, repeatedIds };
+  grouped.set(history, group);
+  return group;
+}
+
 export interface PersonHistory {
   personHistory: (strategy: Strategy) => readonly PersonContact[];
   bestRepeat: (strategy: Strategy) => RepeatHit | null;
@@ -58,17 +98,12 @@ export interface HistoryOptions {
   repeatThreshold?: number;
 }
 
+const contactFingerprint = (c: PersonContact): Fingerprint | null => historyFingerprint(c.entry);
+
 export function personHistory(history: readonly HistoryEntry[], options: HistoryOptions): PersonHistory {
   const ownId = normaliseMessageId(options.messageId);
   const until = options.receivedAt?.getTime() ?? Infinity;
-  const bySender = new Map<string, PersonContact[]>();
-  for (const entry of history) {
-    const { sender, contact } = prepare(entry);
-    if (!sender || !contact || contact.id === ownId || contact.receivedAt.getTime() > until) continue;
-    const list = bySender.get(sender);
-    if (list) list.push(contact);
-    else bySender.set(sender, [contact]);
-  }
+  const { bySender, repeatedIds } = groupBySender(history);
 
   const perStrategy = new Map<Strategy, readonly PersonContact[]>();
   const contactsOf = (strategy: Strategy): readonly PersonContact[] => {
@@ -78,8 +113,12 @@ export function personHistory(history: readonly HistoryEntry[], options: History
       const all: PersonContact[] = [];
       for (const address of strategyAddresses(strategy).person) {
         for (const c of bySender.get(address) ?? []) {
-          if (seen.has(c.id)) continue;
-          seen.add(c.id);
+          if (c.id === ownId || c.receivedAt.getTime() > until) continue;
+          // Each Message-ID once (the first in order); only ids held twice need the check.
+          if (repeatedIds.size > 0 && repeatedIds.has(c.id)) {
+            if (seen.has(c.id)) continue;
+            seen.add(c.id);
+          }
           all.push(c);
         }
       }
@@ -94,17 +133,11 @@ export function personHistory(history: readonly HistoryEntry[], options: History
   const bestRepeat = (strategy: Strategy): RepeatHit | null => {
     if (repeats.has(strategy)) return repeats.get(strategy) ?? null;
     const contacts = contactsOf(strategy);
-    const earlier: { id: string; fingerprint: Fingerprint }[] = [];
-    const byId = new Map<string, PersonContact>();
-    for (const c of contacts) {
-      const fp = historyFingerprint(c.entry);
-      if (!fp) continue;
-      earlier.push({ id: c.id, fingerprint: fp });
-      byId.set(c.id, c);
-    }
-    const top = earlier.length > 0 ? findRepeats(options.fingerprint(), earlier, threshold)[0] : undefined;
-    const contact = top ? byId.get(top.id) : undefined;
-    const hit = top && contact ? { contact, similarity: top.similarity } : null;
+    const best =
+      contacts.length > 0
+        ? mostSimilar(options.fingerprint(), contacts, contactFingerprint, threshold)
+        : null;
+    const hit = best ? { contact: best.item, similarity: best.similarity } : null;
     repeats.set(strategy, hit);
     return hit;
   };
