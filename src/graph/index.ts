@@ -1,5 +1,5 @@
-// Everything the taskpane needs from Graph, wired once: one client, one site lookup (lazy,
-// cached), and the four ports.
+// Everything the taskpane needs from Graph, wired once: one client, lists addressed by site path
+// and title (no look-up before the first read), and the four ports.
 import type { TokenProvider } from '../auth/types';
 import { parseStrategy } from '../core/strategy';
 import { createGraphClient, type GraphClient } from './client';
@@ -66,6 +66,7 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
   const strategies = createStrategyRepository({
     client,
     listPath: () => site.listPath(STRATEGIES_LIST),
+    explainNotFound: (err) => site.explainNotFound(STRATEGIES_LIST, err),
     scopes: scopes.lists,
     validate: options.validateStrategy ?? parseStrategy,
     pageSize: options.pageSize,
@@ -80,6 +81,7 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
   const settings = createSettingsRepository({
     client,
     listPath: () => site.listPath(SETTINGS_LIST),
+    explainNotFound: (err) => site.explainNotFound(SETTINGS_LIST, err),
     scopes: scopes.lists,
   });
   const mail = createMailActions({ client, mailboxUpn: options.mailboxUpn, scopes });

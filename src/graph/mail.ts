@@ -3,9 +3,10 @@
 // move; the id a move returns is used anyway. Categories are a whole-set PATCH: read, merge,
 // write. Master categories on a shared mailbox are usually forbidden to delegates: that is
 // reported as `missing`, not thrown.
+import { batch } from './batch';
 import type { GraphClient, GraphPage } from './client';
 import { GraphRequestError, isGraphError } from './errors';
-import { segment, withQuery } from './odata';
+import { literal, segment, withQuery } from './odata';
 import type { ScopePlan } from './scopes';
 import type { MailActions } from './types';
 
@@ -67,7 +68,26 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     return undefined;
   }
 
-  async function find(name: string): Promise<string | undefined> {
+  /** Every folder of this name under the Inbox and at the root: one $batch, one round trip. */
+  async function findByFilter(name: string): Promise<string | undefined> {
+    const requests = [`${base}/mailFolders/inbox/childFolders`, `${base}/mailFolders`].map((parent, i) => ({
+      id: String(i + 1),
+      method: 'GET' as const,
+      url: withQuery(parent, { $filter: `displayName eq ${literal(name)}`, $select: 'id,displayName' }),
+      headers: IMMUTABLE_IDS,
+    }));
+    const results = await batch(client, requests, { scopes: mailScopes });
+    for (const { id } of requests) {
+      const r = results.get(id);
+      if (!r || r.status < 200 || r.status >= 300) return undefined; // the paged scan decides
+      const hit = (r.body as GraphPage<Folder>).value?.find((f) => sameName(f.displayName, name));
+      if (hit) return hit.id;
+    }
+    return undefined;
+  }
+
+  /** Every page of both folder lists: when the filtered look-up missed (a filter may compare case). */
+  async function scan(name: string): Promise<string | undefined> {
     return (
       (await findIn(`${base}/mailFolders/inbox/childFolders`, name)) ??
       (await findIn(`${base}/mailFolders`, name))
@@ -75,7 +95,7 @@ export function createMailActions(options: MailOptions): GraphMailActions {
   }
 
   async function resolveFolder(name: string): Promise<string> {
-    const existing = await find(name);
+    const existing = await findByFilter(name);
     if (existing) return existing;
     for (let attempt = 1; ; attempt++) {
       try {
@@ -90,8 +110,9 @@ export function createMailActions(options: MailOptions): GraphMailActions {
         if (!(err instanceof GraphRequestError)) throw err;
         const exists = err.code === 'ErrorFolderExists' || err.status === 409;
         if (!exists && (!err.ambiguous || attempt >= maxAttempts)) throw err;
-        // Someone (or our lost first attempt) created it: use theirs.
-        const now = await find(name);
+        // Someone (or our lost first attempt) created it: use theirs, looking at every folder
+        // in case the filtered look-up missed it (a name differing only in case).
+        const now = (await findByFilter(name)) ?? (await scan(name));
         if (now) return now;
         if (exists || attempt >= maxAttempts) throw err;
       }

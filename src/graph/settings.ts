@@ -190,6 +190,8 @@ export function createSettingsRepository(options: {
   client: GraphClient;
   listPath: () => Promise<string>;
   scopes: readonly string[];
+  /** Tells a missing list (defaults apply) from a missing site (an error) after a 404. */
+  explainNotFound?: (err: unknown) => Promise<unknown>;
 }): SettingsRepository {
   async function load(): Promise<SettingsReport> {
     let list: string;
@@ -210,8 +212,12 @@ export function createSettingsRepository(options: {
         for (const item of page.value) rows.push({ itemId: item.id, fields: item.fields ?? {} });
       }
     } catch (err) {
-      if (isGraphError(err, 404)) return { settings: structuredClone(DEFAULT_SETTINGS), rejected: [] };
-      throw err;
+      if (!isGraphError(err, 404)) throw err;
+      // No settings list: defaults. No site at all is an error the pane must show.
+      const why = await options.explainNotFound?.(err);
+      if (why === undefined || why instanceof ListMissingError)
+        return { settings: structuredClone(DEFAULT_SETTINGS), rejected: [] };
+      throw why;
     }
     return settingsFromRows(rows);
   }

@@ -1,6 +1,8 @@
-// Finds the SharePoint site and the add-in's lists once, lazily, and remembers them. A failed
-// lookup is not remembered, so the next call tries again.
+// Where the add-in's lists are: addressed by the site's path and the list's title, so reading a
+// list needs no look-up first. The site id is looked up (once, lazily; a failure is not
+// remembered) only when something asks for it, e.g. to explain a 404.
 import type { GraphClient } from './client';
+import { isGraphError } from './errors';
 import { segment } from './odata';
 
 export interface SiteLocation {
@@ -11,8 +13,14 @@ export interface SiteLocation {
 
 export interface SiteResolver {
   siteId(): Promise<string>;
-  /** `/sites/{site-id}/lists/{list-id}` for a list's display name. */
+  /** The path of a list by its display name (under which its items, columns and delta are). */
   listPath(displayName: string): Promise<string>;
+  /**
+   * What a request on a list that failed should say: a 404 becomes ListMissingError when the site
+   * exists (so the message names the list and how to provision it), else the site's own error;
+   * any other error is returned as it is.
+   */
+  explainNotFound(displayName: string, err: unknown): Promise<unknown>;
 }
 
 export class ListMissingError extends Error {
@@ -54,6 +62,11 @@ export function sitePathUrl(loc: SiteLocation): string {
   return `/sites/${segment(loc.siteHostname)}:/${path}`;
 }
 
+/** `/sites/{hostname}:/{path}:/lists/{title}`: a list addressed by its site's path and its title. */
+export function listPathUrl(loc: SiteLocation, displayName: string): string {
+  return `${sitePathUrl(loc)}:/lists/${segment(displayName)}`;
+}
+
 export function createSiteResolver(
   client: GraphClient,
   loc: SiteLocation,
@@ -63,28 +76,20 @@ export function createSiteResolver(
     const site = await client.request<{ id: string }>({ url: sitePathUrl(loc), scopes });
     return site.id;
   });
-  const lists = memo(async () => {
-    const id = await siteId();
-    const byName = new Map<string, string>();
-    for await (const page of client.pages<{ id: string; displayName: string }>({
-      url: `/sites/${id}/lists?$select=id,displayName`,
-      scopes,
-    })) {
-      for (const l of page.value) byName.set(l.displayName.toLowerCase(), l.id);
-    }
-    return { id, byName };
-  });
   return {
     siteId,
-    async listPath(displayName) {
-      const { id, byName } = await lists();
-      const listId = byName.get(displayName.toLowerCase());
-      if (!listId) {
-        // Maybe provisioned since we looked: look again next time.
-        lists.forget();
-        throw new ListMissingError(displayName, `${loc.siteHostname}${loc.sitePath}`);
+    // Addressed by path and title, so no request precedes the first read of a list: start-up
+    // is one round trip, not three (site, then lists, then items).
+    listPath: async (displayName) => listPathUrl(loc, displayName),
+    async explainNotFound(displayName, err) {
+      // Only on a 404: was it the site (its own error stands) or the list (say how to create it)?
+      if (!isGraphError(err, 404)) return err;
+      try {
+        await siteId();
+      } catch (siteErr) {
+        return siteErr;
       }
-      return `/sites/${id}/lists/${listId}`;
+      return new ListMissingError(displayName, `${loc.siteHostname}${loc.sitePath}`);
     },
   };
 }

@@ -1,6 +1,6 @@
 // The "Contact Strategies" list as a StrategyRepository.
-// sync(): first a delta token (`?token=latest`), then every row page by page; afterwards only the
-// changes since that token (deletions removed, an item seen twice: the last wins). A 410 means
+// sync(): first every row page by page through `items/delta`, whose last page gives the delta
+// token; afterwards only the changes since that token (deletions removed, an item seen twice: the last wins). A 410 means
 // the token expired: everything is loaded again. Rows that do not validate are reported in
 // `rejected` with the strategy, the item and the field named: never dropped silently.
 import type { Strategy } from '../core/types';
@@ -31,8 +31,10 @@ interface ListItem {
 
 export interface StrategyRepositoryOptions {
   client: GraphClient;
-  /** `/sites/{id}/lists/{id}` of the strategies list. */
+  /** Path of the strategies list (`/sites/{host}:/{path}:/lists/{title}` or by ids). */
   listPath: () => Promise<string>;
+  /** Turns a failed sync's 404 into a clearer error (the list is missing, or the site). */
+  explainNotFound?: (err: unknown) => Promise<unknown>;
   scopes: readonly string[];
   validate: StrategyValidator;
   /** Rows asked for per page; the server may send fewer. */
@@ -159,19 +161,23 @@ export function createStrategyRepository(options: StrategyRepositoryOptions): Sh
   }
 
   async function fullLoad(list: string): Promise<void> {
-    // Token first: anything changed while we page through is replayed by the next delta.
-    const latest = await client.request<GraphPage<ListItem>>({
-      url: withQuery(`${list}/items/delta`, { token: 'latest', $expand: expand }),
-      scopes,
-    });
-    const link = latest['@odata.deltaLink'];
-    rows.clear();
+    // One enumeration through delta: its pages are every row, and its last page carries the
+    // deltaLink, so no separate token request comes first. The link marks where the enumeration
+    // started, so anything changed while we page through is replayed by the next delta.
+    const loaded = new Map<string, Row>();
+    let link: string | undefined;
     for await (const page of client.pages<ListItem>({
-      url: withQuery(`${list}/items`, { $expand: expand, $top: pageSize }),
+      url: withQuery(`${list}/items/delta`, { $expand: expand, $top: pageSize }),
       scopes,
     })) {
-      for (const item of page.value) put(item);
+      for (const item of page.value) {
+        if (item.deleted) loaded.delete(item.id);
+        else loaded.set(item.id, mapStrategyRow(item, validate));
+      }
+      link = page['@odata.deltaLink'] ?? link;
     }
+    rows.clear();
+    for (const [id, row] of loaded) rows.set(id, row);
     deltaLink = link;
   }
 
@@ -230,7 +236,11 @@ export function createStrategyRepository(options: StrategyRepositoryOptions): Sh
 
   async function doSync(): Promise<StrategySnapshot> {
     const list = await options.listPath();
-    if (deltaLink === undefined || !(await applyDelta(deltaLink, list))) await fullLoad(list);
+    try {
+      if (deltaLink === undefined || !(await applyDelta(deltaLink, list))) await fullLoad(list);
+    } catch (err) {
+      throw options.explainNotFound ? await options.explainNotFound(err) : err;
+    }
     return buildSnapshot();
   }
 

@@ -16,10 +16,13 @@ function server(deltaPages: unknown[]) {
   let deltaCall = 0;
   return fakeFetch((req: SentRequest) => {
     const url = new URL(req.url);
-    if (url.pathname.endsWith('/items/delta') && url.searchParams.get('token') === 'latest')
-      return json(200, { value: [], '@odata.deltaLink': `${BASE}${LIST}/items/delta?token=t0` });
+    // Without a token: the full enumeration, ending with the first deltaLink.
+    if (url.pathname.endsWith('/items/delta') && !url.searchParams.has('token'))
+      return json(200, {
+        value: [item('1', a), item('2', b)],
+        '@odata.deltaLink': `${BASE}${LIST}/items/delta?token=t0`,
+      });
     if (url.pathname.endsWith('/items/delta')) return json(200, deltaPages[deltaCall++]);
-    if (url.pathname.endsWith('/items')) return json(200, { value: [item('1', a), item('2', b)] });
     if (url.pathname.endsWith('/$batch')) {
       const requests = (req.body as { requests: { id: string; url: string }[] }).requests;
       return json(200, {

@@ -7,6 +7,8 @@ import { scopePlan } from '../../src/graph/scopes';
 import { BASE_SEED, FAST_RETRY, HANDLER, SHARED, startHarness, type Harness, losingClient } from './harness';
 
 const RBNR = 'Contact strategy - read not respond';
+/** Every character that could break a filter or a URL. */
+const QUOTED = "O'Brien & Co #1 + Zoë";
 let h: Harness;
 let client: GraphClient;
 
@@ -30,6 +32,7 @@ beforeAll(async () => {
           ...filler,
           ...filler.map((f) => ({ ...f, parent: 'inbox' })),
           { displayName: RBNR, parent: 'inbox' },
+          { displayName: QUOTED, parent: 'inbox' },
         ],
         messages: [message(1), message(2)],
       },
@@ -107,6 +110,45 @@ describe('folders', () => {
     expect(h.emu.store.folders(HANDLER).filter((f) => f.displayName === 'Raced Folder')).toEqual([
       expect.objectContaining({ id }),
     ]);
+  });
+});
+
+describe('request counts', () => {
+  const mailRequests = () =>
+    h.emu.store.requestLog().filter((e) => e.kind === 'http' && /\/(me|users)\b|\$batch/.test(e.path));
+
+  it('finds an existing folder with one request, whatever its name holds', async () => {
+    h.emu.store.clearRequestLog();
+    const id = await createMailActions({ client, scopes: scopePlan() }).ensureFolder(QUOTED);
+    expect(h.emu.store.folders(HANDLER).filter((f) => f.displayName === QUOTED)).toEqual([
+      expect.objectContaining({ id }),
+    ]);
+    expect(mailRequests()).toHaveLength(1);
+  });
+
+  it('an auto-file after the first in a mailbox is the move alone: the folder id is remembered', async () => {
+    await h.emu.deliver(SHARED, message(10));
+    await h.emu.deliver(SHARED, message(11));
+    const [first, second] = await ids(`/users/${SHARED}`);
+    const mail = createMailActions({
+      client,
+      mailboxUpn: SHARED,
+      scopes: scopePlan({ sharedMailbox: true }),
+    });
+    h.emu.store.clearRequestLog();
+    await mail.moveToFolder(first ?? '', 'Filed once');
+    // One look-up ($batch of Inbox and root, filtered), the create, the move.
+    expect(mailRequests().map((e) => e.method)).toEqual(['POST', 'POST', 'POST']);
+    h.emu.store.clearRequestLog();
+    await mail.moveToFolder(second ?? '', 'Filed once');
+    expect(mailRequests().map((e) => e.path)).toEqual([expect.stringMatching(/\/messages\/[^/]+\/move$/)]);
+    expect(
+      h.emu.store
+        .messages(SHARED)
+        .filter((m) => m.folder === 'Filed once')
+        .map((m) => m.immutableId)
+        .sort(),
+    ).toEqual([first, second].sort());
   });
 });
 

@@ -1,4 +1,4 @@
-// The wired services: one site lookup shared by every repository, the ports working together.
+// The wired services: lists addressed by site path and title, the ports working together.
 import { createGraphServices } from '../../src/graph';
 import { HANDLER, SITE, startHarness, type Harness } from './harness';
 import { logRecord } from '../fixtures/strategies';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 describe('createGraphServices', () => {
-  it('resolves the site and lists once, lazily, and serves all four ports', async () => {
+  it('looks up neither the site nor the lists, and serves all four ports', async () => {
     const services = createGraphServices({
       baseUrl: h.base,
       ...SITE,
@@ -33,8 +33,10 @@ describe('createGraphServices', () => {
     expect(
       await services.contactLog.history(['paul.example@example.com'], '2025-01-01T00:00:00Z'),
     ).toHaveLength(1);
-    const lookups = h.emu.store.requestLog().filter((e) => /\/sites\/[^/]+:\/|\/lists\?/.test(e.path));
-    expect(lookups).toHaveLength(2);
+    // Every request went straight to a list's items (by site path and title).
+    const paths = h.emu.store.requestLog().map((e) => e.path);
+    expect(paths).toHaveLength(5);
+    expect(paths.every((p) => /:\/lists\/[^/?]+\/items/.test(p))).toBe(true);
   });
 
   it('on a site without the lists: says which list is missing and how to create it; settings fall back to defaults', async () => {
