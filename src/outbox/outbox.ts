@@ -44,7 +44,22 @@ export interface OutboxOptions {
   scheduler?: Scheduler;
   /** Where `online` and `visibilitychange` come from; absent in tests and workers. */
   events?: { window?: EventTarget; document?: EventTarget & { visibilityState?: string } };
+  /**
+   * Web Locks (`navigator.locks`), where the browser has them. Each outbox holds a lock named
+   * after itself for as long as it lives; the browser drops it when the pane goes away, so a
+   * row leased by a pane that no longer exists (reloaded mid-send) is taken over at once
+   * instead of waiting out the lease. Without it, the lease time alone decides.
+   */
+  locks?: LockManagerLike;
 }
+
+/** The part of the Web Locks API the outbox uses. */
+export interface LockManagerLike {
+  request(name: string, callback: () => Promise<unknown>): Promise<unknown>;
+  query(): Promise<{ held?: Array<{ name?: string }> }>;
+}
+
+const LOCK_PREFIX = 'cst-outbox-owner:';
 
 interface Row {
   key: string;
@@ -94,6 +109,8 @@ class IdbOutbox implements Outbox {
   private timer: unknown = null;
   private closed = false;
   private readonly detach: Array<() => void> = [];
+  /** Resolving it releases this pane's owner lock. */
+  private releaseOwnerLock: (() => void) | null = null;
 
   constructor(
     private readonly db: IDBPDatabase<OutboxDb>,
@@ -110,6 +127,7 @@ class IdbOutbox implements Outbox {
   }
 
   async start(): Promise<void> {
+    this.holdOwnerLock();
     this.listen();
     await this.refreshState();
     // A new pane tries what an earlier one left behind at once, whatever its backoff said.
@@ -175,7 +193,31 @@ class IdbOutbox implements Outbox {
     this.timer = null;
     for (const off of this.detach.splice(0)) off();
     this.listeners.clear();
+    this.releaseOwnerLock?.();
     this.db.close();
+  }
+
+  private holdOwnerLock(): void {
+    const locks = this.options.locks;
+    if (!locks) return;
+    const held = new Promise<void>((resolve) => (this.releaseOwnerLock = resolve));
+    locks.request(LOCK_PREFIX + this.owner, () => held).catch(() => undefined);
+  }
+
+  /** Owners whose pane still exists; null when that cannot be known (no Web Locks). */
+  private async liveOwners(): Promise<Set<string> | null> {
+    if (!this.options.locks) return null;
+    try {
+      const { held = [] } = await this.options.locks.query();
+      return new Set(
+        held
+          .map((l) => l.name ?? '')
+          .filter((n) => n.startsWith(LOCK_PREFIX))
+          .map((n) => n.slice(LOCK_PREFIX.length)),
+      );
+    } catch {
+      return null;
+    }
   }
 
   /** Sends every due row, oldest-due first; a failure pauses the whole outbox (it is usually the network). */
@@ -198,12 +240,16 @@ class IdbOutbox implements Outbox {
 
   /** Marks due rows as ours in one transaction, so another pane on the same database skips them. */
   private async claimDue(): Promise<Row[]> {
+    // Asked before the transaction opens: awaiting anything else inside it would end it.
+    const live = await this.liveOwners();
+    const leaseHeld = (r: Row, at: number): boolean =>
+      r.leaseUntil > at && (live === null || r.leaseOwner === this.owner || live.has(r.leaseOwner));
     const tx = this.db.transaction('rows', 'readwrite');
     const at = this.now();
     const force = this.force;
     this.force = false;
     const due = (await tx.store.getAll())
-      .filter((r) => (force || r.nextAttemptAt <= at) && r.leaseUntil <= at)
+      .filter((r) => (force || r.nextAttemptAt <= at) && !leaseHeld(r, at))
       .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.queuedAt - b.queuedAt);
     for (const row of due) {
       row.leaseUntil = at + this.leaseMs;

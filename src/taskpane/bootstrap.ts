@@ -78,6 +78,7 @@ async function openOutbox(
       // One queue per environment, so sandbox rows never reach a production log.
       dbName: `cst-outbox-${config.mode}`,
       events: { window, document },
+      locks: typeof navigator !== 'undefined' ? navigator.locks : undefined,
     });
     return { outbox, warning: null };
   } catch (err) {

@@ -46,9 +46,18 @@ async function boot(root: Root): Promise<void> {
     const { services, outboxWarning } = await createServices(config);
     const controller = new TriageController(services, {
       visible: () => document.visibilityState === 'visible',
+      events: { window, document },
       warnings: outboxWarning ? [outboxWarning] : [],
     });
-    window.addEventListener('pagehide', () => controller.dispose(), { once: true });
+    window.addEventListener(
+      'pagehide',
+      () => {
+        controller.dispose();
+        // Frees this pane's claim on rows it was sending, so the next pane sends them at once.
+        services.outbox.close();
+      },
+      { once: true },
+    );
     show(root, theme, <App controller={controller} />);
     await controller.start();
   } catch (err) {

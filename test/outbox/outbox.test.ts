@@ -222,3 +222,57 @@ describe('outbox', () => {
     expect(counts).toContain(1);
   });
 });
+
+/** Web Locks as the browser keeps them: a lock is held until its callback's promise settles. */
+function fakeLocks() {
+  const held = new Set<string>();
+  return {
+    held,
+    manager: {
+      request(name: string, callback: () => Promise<unknown>) {
+        held.add(name);
+        return callback().finally(() => held.delete(name));
+      },
+      query: async () => ({ held: [...held].map((name) => ({ name })) }),
+    },
+  };
+}
+
+describe('a pane reloaded while sending', () => {
+  it('leaves its rows to the next pane at once when it is gone, not after the lease', async () => {
+    const locks = fakeLocks();
+    const dbName = `outbox-test-${++dbCounter}`;
+    // The first pane claims the row and its send never answers (offline, then reloaded).
+    const first = await open(
+      { send: () => new Promise<never>(() => undefined), locks: locks.manager },
+      dbName,
+    );
+    await first.outbox.enqueue(record('held'));
+    await new Promise((r) => setTimeout(r, 10));
+
+    const sent: string[] = [];
+    const send = async (rec: ContactLogRecord) => (sent.push(rec.key), 'created' as const);
+    // While the first pane lives, its lease is respected: no second send of the same row.
+    const second = await open({ send, locks: locks.manager }, dbName);
+    expect(sent).toEqual([]);
+
+    // The first pane goes away (its lock is released); the next pane sends the row, once.
+    first.outbox.close();
+    await new Promise((r) => setTimeout(r, 10));
+    const third = await open({ send, locks: locks.manager }, dbName);
+    expect(sent).toEqual(['msg:held']);
+    expect(third.outbox.state().pending).toBe(0);
+    second.outbox.close();
+  });
+
+  it('without Web Locks, waits out the lease as before', async () => {
+    const dbName = `outbox-test-${++dbCounter}`;
+    const first = await open({ send: () => new Promise<never>(() => undefined) }, dbName);
+    await first.outbox.enqueue(record('held'));
+    await new Promise((r) => setTimeout(r, 10));
+    first.outbox.close();
+    const sent: string[] = [];
+    await open({ send: async (rec) => (sent.push(rec.key), 'created' as const) }, dbName);
+    expect(sent).toEqual([]);
+  });
+});
