@@ -244,6 +244,9 @@ describe('taskpane view: states and status', () => {
     await show(r);
     expect(screen.getByText('Contact strategies are not available')).toBeTruthy();
     expect(screen.getByText(/Read this message as usual in Outlook/)).toBeTruthy();
+    // A decision recorded before a reload is still waiting: say so here too.
+    act(() => r.outbox.report({ pending: 1, lastError: 'Failed to fetch' }));
+    expect(screen.getByText(/1 decision saved on this computer will be sent/)).toBeTruthy();
     r.strategies.failSync = null;
     await click(/Try again/);
     expect(screen.getByText('Under a contact strategy')).toBeTruthy();

@@ -1,3 +1,4 @@
+import { configFrom } from '../../src/taskpane/state/controller';
 import type { ReadyState, ShownItem } from '../../src/taskpane/state/types';
 import type { ReadQuestion } from '../../src/core/types';
 import { FakeSettings, SETTINGS, deferred, message, rig, settle, strategy, type Rig } from './fakes';
@@ -309,6 +310,39 @@ describe('taskpane controller: failures', () => {
     expect(shown(r).message.internetMessageId).toBe(ANN.internetMessageId);
   });
 
+  test('while strategies are missing: decisions waiting to be sent are shown, and it retries soon, not in 5 minutes', async () => {
+    const ticks: Array<{ fn: () => void; ms: number }> = [];
+    const r = rig({
+      cached: false,
+      options: { setInterval: (fn, ms) => ticks.push({ fn, ms }), clearInterval: () => undefined },
+    });
+    r.strategies.failSync = Object.assign(new Error('x'), { status: 0 });
+    r.outbox.report({ pending: 1, lastError: 'no connection' });
+    await r.controller.start();
+    expect(r.controller.getState()).toMatchObject({ phase: 'unavailable', outbox: { pending: 1 } });
+    r.outbox.report({ pending: 2 });
+    expect(r.controller.getState()).toMatchObject({ phase: 'unavailable', outbox: { pending: 2 } });
+
+    const quick = ticks.filter((t) => t.ms < 60_000);
+    expect(quick).toHaveLength(1);
+    r.strategies.failSync = null;
+    quick[0]!.fn();
+    await settle();
+    expect(shown(r).evaluation.matches).toHaveLength(1);
+  });
+
+  test('coming back online retries at once when strategies are missing', async () => {
+    const win = new EventTarget();
+    const r = rig({ cached: false, options: { events: { window: win } } });
+    r.strategies.failSync = Object.assign(new Error('x'), { status: 0 });
+    await r.controller.start();
+    expect(r.controller.getState()).toMatchObject({ phase: 'unavailable' });
+    r.strategies.failSync = null;
+    win.dispatchEvent(new Event('online'));
+    await settle();
+    expect(shown(r).evaluation.matches).toHaveLength(1);
+  });
+
   test('a failed refresh keeps the older strategies and says when they are from', async () => {
     const r = rig();
     await r.controller.start();
@@ -408,5 +442,13 @@ describe('taskpane controller: supervisors', () => {
     await r.controller.start();
     await r.controller.tag('breachConfirmed');
     expect(r.host.categories).toEqual([[SETTINGS.categories.breachConfirmed]]);
+  });
+});
+
+describe('configFrom', () => {
+  test('no organisation terms means the shipped lists (the shared, pre-warmed scanner)', () => {
+    expect(configFrom({ ...SETTINGS, terms: {} }).terms).toBeUndefined();
+    const terms = { THREAT: ['sort you out'] };
+    expect(configFrom({ ...SETTINGS, terms }).terms).toBe(terms);
   });
 });

@@ -240,7 +240,13 @@ export function rig(
   const outbox = new FakeOutbox();
   const controller = new TriageController(
     { host, strategies, contactLog, settings, mail, outbox },
-    { now: () => NOW, setInterval: () => 0, clearInterval: () => undefined, ...opts.options },
+    {
+      now: () => NOW,
+      setInterval: () => 0,
+      clearInterval: () => undefined,
+      warmUp: () => undefined,
+      ...opts.options,
+    },
   );
   return { controller, host, strategies, contactLog, settings, mail, outbox };
 }

@@ -15,7 +15,7 @@ import { ItemBoundary } from './ItemBoundary';
 import { MessageText } from './MessageText';
 import { ReadGate } from './ReadGate';
 import { RecordPanel } from './RecordPanel';
-import { StatusBar } from './StatusBar';
+import { OutboxStatus, StatusBar } from './StatusBar';
 import { useShared } from './styles';
 import { Verdict } from './Verdict';
 import { AddAddressAction } from './AddAddressAction';
@@ -58,6 +58,7 @@ export function App({ controller }: { controller: TriageController }) {
           </Button>
         </MessageBar>
       )}
+      {state.phase === 'unavailable' && <OutboxStatus outbox={state.outbox} />}
       {state.phase === 'ready' && <Ready state={state} controller={controller} />}
     </main>
   );

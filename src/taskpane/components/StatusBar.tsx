@@ -39,15 +39,7 @@ export function StatusBar({ sync, outbox, warnings, onRefresh }: StatusBarProps)
           </MessageBarBody>
         </MessageBar>
       )}
-      {outbox.pending > 0 && (
-        <MessageBar intent={outbox.lastError ? 'warning' : 'info'} layout="multiline">
-          <MessageBarBody>
-            {outbox.lastError
-              ? `${plural(outbox.pending, 'decision')} saved on this computer will be sent to the contact log when SharePoint can be reached (last try: ${outbox.lastError}). You can keep working.`
-              : `Sending ${plural(outbox.pending, 'decision')} to the contact log…`}
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      <OutboxStatus outbox={outbox} />
       {warnings.map((w) => (
         <MessageBar key={w} intent="warning" layout="multiline">
           <MessageBarBody>{w}</MessageBarBody>
@@ -79,6 +71,20 @@ export function StatusBar({ sync, outbox, warnings, onRefresh }: StatusBarProps)
         </Button>
       </div>
     </div>
+  );
+}
+
+/** Decisions saved here and not yet in the contact log; shown whatever else the pane can do. */
+export function OutboxStatus({ outbox }: { outbox: OutboxState }) {
+  if (outbox.pending === 0) return null;
+  return (
+    <MessageBar intent={outbox.lastError ? 'warning' : 'info'} layout="multiline">
+      <MessageBarBody>
+        {outbox.lastError
+          ? `${plural(outbox.pending, 'decision')} saved on this computer will be sent to the contact log when SharePoint can be reached (last try: ${outbox.lastError}). You can keep working.`
+          : `Sending ${plural(outbox.pending, 'decision')} to the contact log…`}
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 

@@ -13,6 +13,7 @@ import { renderReminder } from '../../core/reminder';
 import { normaliseAddress } from '../../core/address';
 import { buildIndex, matchExact, type StrategyIndex } from '../../core/match';
 import { evaluate } from '../../core/evaluate';
+import { detectReopenDemand, scanIndicators } from '../../core/indicators';
 import type {
   Config,
   Disposition,
@@ -63,6 +64,12 @@ export interface ControllerOptions {
   /** Known at start-up and shown throughout, e.g. that decisions cannot be kept offline. */
   warnings?: string[];
   clearInterval?: (handle: unknown) => void;
+  /** While strategies cannot be loaded, how often to try again (the pane is useless until then). */
+  unavailableRetryMs?: number;
+  /** Compiles what the first evaluation needs (tests pass a no-op). */
+  warmUp?: () => void;
+  /** Where `online` and `visibilitychange` come from: both are good moments to try again. */
+  events?: { window?: EventTarget; document?: EventTarget };
 }
 
 export type SupervisorTag = 'breachConfirmed' | 'reminderSent' | 'reviewNeeded' | 'escalateToDecisionMaker';
@@ -126,20 +133,25 @@ export class TriageController {
 
   async start(): Promise<void> {
     const { services } = this;
-    const outboxOff = services.outbox.subscribe((outbox) => this.patchReady({ outbox }));
+    const outboxOff = services.outbox.subscribe((outbox) => {
+      if (this.state.phase === 'ready' || this.state.phase === 'unavailable')
+        this.set({ ...this.state, outbox });
+    });
     this.cleanup.push(outboxOff);
+    this.listenForRecovery();
 
-    const [settingsResult, snapshotResult] = await Promise.allSettled([
-      services.settings.load(),
-      this.loadSnapshot(),
-    ]);
+    const loads = Promise.allSettled([services.settings.load(), this.loadSnapshot()]);
+    this.warmUpWhileWaiting();
+    const [settingsResult, snapshotResult] = await loads;
     if (snapshotResult.status === 'rejected') {
       this.set({
         phase: 'unavailable',
         message: `Can't reach SharePoint to load contact strategies (${describeError(snapshotResult.reason)}). Read this message as usual in Outlook; the pane will try again.`,
         retrying: false,
+        outbox: services.outbox.state(),
       });
       this.scheduleRefresh();
+      this.retryWhileUnavailable();
       return;
     }
     const settings = settingsResult.status === 'fulfilled' ? settingsResult.value : null;
@@ -154,6 +166,52 @@ export class TriageController {
   }
 
   private readonly cleanup: Array<() => void> = [];
+  private retryTimer: unknown = null;
+
+  /**
+   * Compiling the shipped term lists takes a few hundred milliseconds of main thread. Done on
+   * the first message it would sit between the strategies arriving and the first verdict, so it
+   * is done while the start-up requests are on the network (an idle callback runs after they
+   * have been sent).
+   */
+  private warmUpWhileWaiting(): void {
+    const warm = this.options.warmUp ?? warmUpMatchers;
+    const idle = (globalThis as { requestIdleCallback?: (fn: () => void) => unknown }).requestIdleCallback;
+    if (idle) idle(warm);
+    else setTimeout(warm, 0);
+  }
+
+  /** Coming back online or to the foreground retries at once if strategies are missing. */
+  private listenForRecovery(): void {
+    const { window: win, document: doc } = this.options.events ?? {};
+    const retry = (): void => {
+      if (this.state.phase === 'unavailable' && (this.options.visible?.() ?? true)) void this.refresh();
+    };
+    for (const [target, type] of [
+      [win, 'online'],
+      [doc, 'visibilitychange'],
+    ] as const) {
+      if (!target) continue;
+      target.addEventListener(type, retry);
+      this.cleanup.push(() => target.removeEventListener(type, retry));
+    }
+  }
+
+  /** The 5-minute refresh is for a working pane; an unusable one tries far more often. */
+  private retryWhileUnavailable(): void {
+    if (this.retryTimer !== null) return;
+    const setInt = this.options.setInterval ?? ((fn: () => void, ms: number) => setInterval(fn, ms));
+    this.retryTimer = setInt(() => {
+      if (this.state.phase !== 'unavailable') this.stopRetrying();
+      else if (this.options.visible?.() ?? true) void this.refresh();
+    }, this.options.unavailableRetryMs ?? 15_000);
+  }
+
+  private stopRetrying(): void {
+    if (this.retryTimer === null) return;
+    (this.options.clearInterval ?? clearInterval)(this.retryTimer as never);
+    this.retryTimer = null;
+  }
 
   private async loadSnapshot(): Promise<StrategySnapshot> {
     return this.services.strategies.cached() ?? (await this.services.strategies.sync());
@@ -165,6 +223,7 @@ export class TriageController {
     settingsError: unknown,
   ): void {
     this.useSnapshot(snapshot);
+    this.stopRetrying();
     // The defaults the Graph layer gives an empty list, so folder and category names match what
     // provisioning created; no supervisors, so supervisor tools stay hidden.
     const settings = loaded?.settings ?? DEFAULT_SETTINGS;
@@ -205,6 +264,7 @@ export class TriageController {
     this.disposed = true;
     this.token++;
     if (this.timer !== null) (this.options.clearInterval ?? clearInterval)(this.timer as never);
+    this.stopRetrying();
     for (const off of this.cleanup.splice(0)) off();
     void this.unsubscribeItem?.().catch(() => undefined);
     this.listeners.clear();
@@ -686,6 +746,11 @@ export class TriageController {
 }
 
 /** Core's Config from the settings list. */
+function warmUpMatchers(): void {
+  scanIndicators('');
+  detectReopenDemand('');
+}
+
 export function configFrom(settings: Settings): Config {
   return {
     staffDomains: settings.staffDomains,
@@ -693,7 +758,9 @@ export function configFrom(settings: Settings): Config {
     spocRotationMonths: settings.spocRotationMonths,
     reviewMaxDays: settings.reviewMaxDays,
     timeZone: settings.timeZone,
-    terms: settings.terms,
+    // No organisation terms means the shipped lists: the shared default scanner (compiled once,
+    // warmed at start-up), not a second copy compiled for an empty object on the first message.
+    ...(Object.keys(settings.terms).length > 0 ? { terms: settings.terms } : {}),
     ...(settings.repeatThreshold !== undefined ? { repeatThreshold: settings.repeatThreshold } : {}),
   };
 }

@@ -77,5 +77,5 @@ export interface ReadyState {
 export type PaneState =
   | { phase: 'starting' }
   /** No strategies could be loaded at all: the pane cannot say who is under a strategy. */
-  | { phase: 'unavailable'; message: string; retrying: boolean }
+  | { phase: 'unavailable'; message: string; retrying: boolean; outbox: OutboxState }
   | ReadyState;
