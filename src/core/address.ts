@@ -76,11 +76,50 @@ export function splitAddress(raw: string): AddressParts | null {
   return { local, domain };
 }
 
+// Code units that let an address take the short way below: printable ASCII other than space, the
+// display-name brackets and the characters FORBIDDEN rejects.
+const PLAIN = new Uint8Array(128);
+for (let c = 0x21; c < 0x7f; c++) PLAIN[c] = FORBIDDEN.test(String.fromCharCode(c)) ? 0 : 1;
+const AT = 0x40;
+const DOT = 0x2e;
+
+/**
+ * normaliseAddress for the usual address (printable ASCII, no spaces, no display name, one @): a
+ * single pass with no regular expression. Undefined for anything else, which takes the general
+ * way; null for a malformed domain.
+ */
+function plainAddress(raw: string): string | null | undefined {
+  const n = raw.length;
+  if (n === 0 || n > MAX_LENGTH) return undefined;
+  let at = -1;
+  let upper = false;
+  for (let i = 0; i < n; i++) {
+    const c = raw.charCodeAt(i);
+    if (c >= 128 || PLAIN[c] === 0) return undefined;
+    if (c === AT) {
+      if (at >= 0) return undefined;
+      at = i;
+    } else if (c >= 0x41 && c <= 0x5a) upper = true;
+  }
+  if (at <= 0) return undefined;
+  // The domain: at least two labels, none empty (validDomain).
+  if (at === n - 1 || raw.charCodeAt(at + 1) === DOT || raw.charCodeAt(n - 1) === DOT) return null;
+  const firstDot = raw.indexOf('.', at + 1);
+  if (firstDot < 0 || raw.includes('..', at + 1)) return null;
+  const plus = raw.indexOf('+');
+  const bare = plus > 0 && plus < at ? raw.slice(0, plus) + raw.slice(at) : raw;
+  return upper ? bare.toLowerCase() : bare;
+}
+
 /**
  * The matching identity of an address: trimmed, display-name wrapper removed, NFC, lower case,
  * `local+tag@domain` → `local@domain`. Null for a malformed address (no @, empty parts, spaces…).
  */
 export function normaliseAddress(raw: string): string | null {
+  if (typeof raw === 'string') {
+    const plain = plainAddress(raw);
+    if (plain !== undefined) return plain;
+  }
   const parts = splitAddress(raw);
   return parts ? `${parts.local}@${parts.domain}` : null;
 }

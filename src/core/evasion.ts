@@ -26,11 +26,22 @@ const PRINTABLE_ASCII = /^[\x20-\x7e]*$/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const MARKS = /\p{Mn}/gu;
 
+// Only characters with a prototype of their own change; a text with none is returned as it is.
 function mapConfusables(text: string): string {
   const map = confusableTable();
   let out = '';
-  for (const ch of text) out += map.get(ch.codePointAt(0) ?? 0) ?? ch;
-  return out;
+  let last = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.codePointAt(i) ?? 0;
+    const wide = code > 0xffff ? 1 : 0;
+    const prototype = map.get(code);
+    if (prototype !== undefined) {
+      out += text.slice(last, i) + prototype;
+      last = i + 1 + wide;
+    }
+    i += wide;
+  }
+  return last === 0 ? text : out + text.slice(last);
 }
 
 // One round: decompose and drop combining marks (so `paúl` ~ `paul`), map to prototypes, fold case.
@@ -56,51 +67,93 @@ export function generalSkeleton(text: string): string {
   return current;
 }
 
-let asciiSkeletons: { skeleton: string[]; same: boolean[] } | undefined;
+interface AsciiSkeletons {
+  skeleton: string[];
+  /** 1 where the character is its own skeleton. */
+  same: Uint8Array;
+  /** 1 for a capital with a prototype of its own (`I` looks like `l`, `i` does not). */
+  caseSensitive: Uint8Array;
+  /**
+   * Whether foldCapitals may be used: every such capital's skeleton is lower case and its own
+   * skeleton (true of the real table; checked, so a new table cannot make it wrong).
+   */
+  capitalsFold: boolean;
+}
+let asciiSkeletons: AsciiSkeletons | undefined;
+
+function asciiTables(): AsciiSkeletons {
+  if (!asciiSkeletons) {
+    const skeletons = Array.from({ length: 128 }, (_, code) => generalSkeleton(String.fromCharCode(code)));
+    const same = Uint8Array.from(skeletons, (s, code) => (s === String.fromCharCode(code) ? 1 : 0));
+    const caseSensitive = Uint8Array.from(skeletons, (s, code) =>
+      code >= 0x41 && code <= 0x5a && s !== skeletons[code + 0x20] ? 1 : 0,
+    );
+    const stable = (s: string): boolean =>
+      s === s.toLowerCase() && [...s].every((ch) => ch.charCodeAt(0) < 128 && same[ch.charCodeAt(0)] === 1);
+    const capitalsFold = skeletons.every((s, code) => caseSensitive[code] === 0 || stable(s));
+    asciiSkeletons = { skeleton: skeletons, same, caseSensitive, capitalsFold };
+  }
+  return asciiSkeletons;
+}
 
 // Every step of a round works one character at a time, so the skeleton of ASCII text is the
 // skeletons of its characters put together: 128 of them, computed once. One pass, no regex,
-// no normalisation; this is what keeps a lookup to a few microseconds.
-function asciiSkeleton(text: string): string {
-  if (!asciiSkeletons) {
-    const skeletons = Array.from({ length: 128 }, (_, code) => generalSkeleton(String.fromCharCode(code)));
-    asciiSkeletons = {
-      skeleton: skeletons,
-      same: skeletons.map((s, code) => s === String.fromCharCode(code)),
-    };
-  }
-  const { skeleton: table, same } = asciiSkeletons;
-  let out = '';
-  let last = 0;
+// no normalisation; this is what keeps a lookup to a few microseconds. Undefined when the text
+// is not all printable ASCII.
+function asciiSkeleton(text: string): string | undefined {
+  const tables = asciiTables();
+  let upper = false;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    if (same[code]) continue;
-    out += text.slice(last, i) + table[code];
+    if (code < 0x20 || code > 0x7e) return undefined;
+    if (code >= 0x41 && code <= 0x5a) upper = true;
+  }
+  // A capital's skeleton is its small letter's, except for the few that look like something
+  // else (I is l): those are replaced by their skeleton and the rest lower-cased, natively, so
+  // that an address in capitals does not change at every character below.
+  const lower = upper && tables.capitalsFold ? foldCapitals(text, tables) : text;
+  const { skeleton: table, same } = tables;
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < lower.length; i += 1) {
+    const code = lower.charCodeAt(i);
+    if (same[code] === 1) continue;
+    out += lower.slice(last, i) + table[code];
     last = i + 1;
   }
-  return last === 0 ? text : out + text.slice(last);
+  return last === 0 ? lower : out + lower.slice(last);
+}
+
+function foldCapitals(text: string, { caseSensitive, skeleton: table }: AsciiSkeletons): string {
+  let out = text;
+  for (let code = 0x41; code <= 0x5a; code += 1) {
+    if (caseSensitive[code] === 1) out = out.replaceAll(String.fromCharCode(code), table[code] ?? '');
+  }
+  return out.toLowerCase();
 }
 
 /** The confusable skeleton of a string (see generalSkeleton). */
 export function skeleton(text: string): string {
-  return PRINTABLE_ASCII.test(text) ? asciiSkeleton(text) : generalSkeleton(text);
+  return asciiSkeleton(text) ?? generalSkeleton(text);
 }
-
-let caseSensitiveAscii: RegExp | undefined;
 
 /**
  * Whether the address as written can have another skeleton than its lower-case form: non-ASCII,
  * or an ASCII capital with a prototype of its own (`I` looks like `l`, `i` does not).
  */
 function caseMatters(address: string): boolean {
-  if (!PRINTABLE_ASCII.test(address)) return true;
-  if (!caseSensitiveAscii) {
-    const capitals = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'].filter(
-      (c) => skeleton(c) !== skeleton(c.toLowerCase()),
-    );
-    caseSensitiveAscii = capitals.length > 0 ? new RegExp(`[${capitals.join('')}]`, 'u') : /(?!)/u;
+  const { caseSensitive } = asciiTables();
+  for (let i = 0; i < address.length; i += 1) {
+    const code = address.charCodeAt(i);
+    if (code < 0x20 || code > 0x7e || caseSensitive[code] === 1) return true;
   }
-  return caseSensitiveAscii.test(address);
+  return false;
+}
+
+/** An address skeleton in its two parts (the local part without `+tag` and dots). */
+interface SkeletonParts {
+  local: string;
+  domain: string;
 }
 
 /**
@@ -109,13 +162,19 @@ function caseMatters(address: string): boolean {
  * exactly the kind of sender this must catch. Null when there is no `local@domain` shape at all.
  */
 export function addressSkeleton(raw: string): string | null {
-  const text = skeleton(stripDisplayName(raw));
+  const parts = skeletonParts(stripDisplayName(raw));
+  return parts ? `${parts.local}@${parts.domain}` : null;
+}
+
+/** addressSkeleton, in parts, of an address with no display name around it (a normalised one, say). */
+function skeletonParts(bare: string): SkeletonParts | null {
+  const text = skeleton(bare);
   const at = text.lastIndexOf('@');
   if (at <= 0 || at === text.length - 1) return null;
   const fullLocal = text.slice(0, at);
   const plus = fullLocal.indexOf('+');
-  const local = (plus > 0 ? fullLocal.slice(0, plus) : fullLocal).replace(/\./gu, '');
-  return local.length > 0 ? `${local}@${text.slice(at + 1)}` : null;
+  const local = (plus > 0 ? fullLocal.slice(0, plus) : fullLocal).replaceAll('.', '');
+  return local.length > 0 ? { local, domain: text.slice(at + 1) } : null;
 }
 
 // ---- Names and local parts ---------------------------------------------------------------
@@ -177,9 +236,17 @@ function distinctiveLocalPart(localSkeleton: string): boolean {
   return localSkeleton.length >= MIN_LOCAL_PART_LENGTH && !genericSkeletons.has(localSkeleton);
 }
 
-function splitSkeleton(addressSkel: string): { local: string; domain: string } {
-  const at = addressSkel.lastIndexOf('@');
-  return { local: addressSkel.slice(0, at), domain: addressSkel.slice(at + 1) };
+const WORD_BREAKS = /[^\p{L}\p{N}]+/u;
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one code point.
+    if (unit >= 0xd800 && unit <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i += 1;
+    count += 1;
+  }
+  return count;
 }
 
 /**
@@ -191,11 +258,11 @@ export function nameKey(name: string): string | null {
   const folded = (
     PRINTABLE_ASCII.test(name) ? name : name.normalize('NFKD').replace(MARKS, '')
   ).toLowerCase();
-  const words = folded.split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 0);
+  const words = folded.split(WORD_BREAKS).filter((word) => word.length > 0);
   const significant = words.length > 1 ? words.filter((word) => !TITLES.has(word)) : words;
   const [only] = significant;
   if (only === undefined) return null;
-  if (significant.length === 1 && [...only].length < MIN_SINGLE_WORD_NAME_LENGTH) return null;
+  if (significant.length === 1 && codePoints(only) < MIN_SINGLE_WORD_NAME_LENGTH) return null;
   return significant
     .map((word) => skeleton(word))
     .sort()
@@ -208,51 +275,97 @@ interface Candidate {
   strategyId: string;
   /** Normalised address, or the name as the strategy spells it. */
   resembles: string;
-  /** For local-part candidates: the skeleton of the address's domain. */
-  domain?: string;
+}
+
+interface AddressCandidate extends Candidate {
+  /** The skeleton of the address's domain. */
+  domain: string;
+  /** The person's own address (an advocate's is only ever a confusable address). */
+  person: boolean;
+}
+
+/** The strategy addresses whose skeleton has one local part. */
+interface LocalPart {
+  /** Whether the local part says who someone is (not `info@`, not `jo@`). */
+  distinctive: boolean;
+  candidates: AddressCandidate[];
 }
 
 export interface EvasionIndex {
-  /** Address skeleton → the strategy addresses (the person's and the advocate's) that have it. */
-  readonly bySkeleton: ReadonlyMap<string, readonly Candidate[]>;
-  /** Skeleton of a distinctive local part → the person's addresses with it. */
-  readonly byLocalPart: ReadonlyMap<string, readonly Candidate[]>;
+  /**
+   * Skeleton of a local part → the strategy addresses (the person's and the advocate's) with it,
+   * in strategy order. One lookup serves both address checks: the same skeleton at the same
+   * domain is a confusable address, at another domain the same local part.
+   */
+  readonly byLocalPart: ReadonlyMap<string, LocalPart>;
   /** Name key → the strategy names (person name and known names) with it. */
   readonly byName: ReadonlyMap<string, readonly Candidate[]>;
 }
 
-function add(map: Map<string, Candidate[]>, key: string | null, candidate: Candidate): void {
-  if (key === null) return;
-  const list = map.get(key);
-  if (list) list.push(candidate);
-  else map.set(key, [candidate]);
+function addAddress(map: Map<string, LocalPart>, local: string, candidate: AddressCandidate): void {
+  const entry = map.get(local);
+  if (entry) entry.candidates.push(candidate);
+  else map.set(local, { distinctive: distinctiveLocalPart(local), candidates: [candidate] });
 }
 
 export function buildEvasionIndex(strategies: readonly Strategy[]): EvasionIndex {
-  const bySkeleton = new Map<string, Candidate[]>();
-  const byLocalPart = new Map<string, Candidate[]>();
+  const byLocalPart = new Map<string, LocalPart>();
   const byName = new Map<string, Candidate[]>();
+  const addresses = (raws: readonly string[], strategyId: string, person: boolean): void => {
+    for (const raw of raws) {
+      const address = normaliseAddress(raw);
+      const parts = address === null ? null : skeletonParts(address);
+      if (address === null || parts === null) continue;
+      addAddress(byLocalPart, parts.local, { strategyId, resembles: address, domain: parts.domain, person });
+    }
+  };
   for (const strategy of strategies) {
-    const strategyId = strategy.id;
-    for (const raw of strategy.emailAddresses) {
-      const address = normaliseAddress(raw);
-      const skel = address === null ? null : addressSkeleton(address);
-      if (address === null || skel === null) continue;
-      add(bySkeleton, skel, { strategyId, resembles: address });
-      const { local, domain } = splitSkeleton(skel);
-      if (distinctiveLocalPart(local)) add(byLocalPart, local, { strategyId, resembles: address, domain });
-    }
+    addresses(strategy.emailAddresses, strategy.id, true);
     // A look-alike of the advocate's address would otherwise pass as an unrestricted stranger.
-    for (const raw of strategy.advocate?.addresses ?? []) {
-      const address = normaliseAddress(raw);
-      if (address !== null) add(bySkeleton, addressSkeleton(address), { strategyId, resembles: address });
-    }
+    addresses(strategy.advocate?.addresses ?? [], strategy.id, false);
     for (const name of [strategy.personName, ...strategy.knownNames]) {
-      add(byName, nameKey(name), { strategyId, resembles: name });
+      const key = nameKey(name);
+      if (key === null) continue;
+      const list = byName.get(key);
+      if (list) list.push({ strategyId: strategy.id, resembles: name });
+      else byName.set(key, [{ strategyId: strategy.id, resembles: name }]);
     }
   }
-  return { bySkeleton, byLocalPart, byName };
+  return { byLocalPart, byName };
 }
+
+/** The warnings being collected for one sender (plain functions below, no closures per call). */
+interface Collecting {
+  readonly warnings: EvasionWarning[];
+  readonly matched: ReadonlySet<string>;
+  /** The sender's normalised address: resembling it is being it. */
+  readonly normalised: string | null;
+}
+
+function warn(c: Collecting, kind: EvasionKind, { strategyId, resembles }: Candidate): void {
+  if (c.matched.has(strategyId)) return;
+  // The sender's own address is a match, not a resemblance (callers normally exclude it already).
+  if (kind !== 'same-display-name' && resembles === c.normalised) return;
+  if (c.warnings.some((w) => w.strategyId === strategyId && w.kind === kind)) return;
+  c.warnings.push({ strategyId, kind, resembles });
+}
+
+function checkAddress(index: EvasionIndex, c: Collecting, parts: SkeletonParts | null): void {
+  if (parts === null) return;
+  const entry = index.byLocalPart.get(parts.local);
+  if (entry === undefined) return;
+  for (const candidate of entry.candidates) {
+    if (candidate.domain === parts.domain) warn(c, 'confusable-address', candidate);
+  }
+  // Same local part, another domain (at the same domain it is a confusable address).
+  if (!entry.distinctive) return;
+  for (const candidate of entry.candidates) {
+    if (candidate.person && candidate.domain !== parts.domain) warn(c, 'same-local-part', candidate);
+  }
+}
+
+const sameParts = (a: SkeletonParts | null, b: SkeletonParts | null): boolean =>
+  a === b || (a !== null && b !== null && a.local === b.local && a.domain === b.domain);
 
 /**
  * Warnings for every strategy the sender resembles, except those in `matched` (already an exact
@@ -266,44 +379,22 @@ export function findEvasions(
   /** normaliseAddress(from.address), when the caller has it already. */
   normalisedAddress?: string | null,
 ): EvasionWarning[] {
-  const warnings: EvasionWarning[] = [];
   const address = typeof from.address === 'string' ? from.address : '';
   const normalised = normalisedAddress === undefined ? normaliseAddress(address) : normalisedAddress;
-
-  const consider = (kind: EvasionKind, candidates: readonly Candidate[] | undefined): void => {
-    for (const { strategyId, resembles } of candidates ?? []) {
-      if (matched.has(strategyId)) continue;
-      // The sender's own address is a match, not a resemblance (callers normally exclude it already).
-      if (kind !== 'same-display-name' && resembles === normalised) continue;
-      if (warnings.some((w) => w.strategyId === strategyId && w.kind === kind)) continue;
-      warnings.push({ strategyId, kind, resembles });
-    }
-  };
-
-  const checkAddress = (skel: string | null): void => {
-    if (skel === null) return;
-    consider('confusable-address', index.bySkeleton.get(skel));
-    // Same local part, another domain (at the same domain it would be a confusable address).
-    const at = skel.lastIndexOf('@');
-    const local = skel.slice(0, at);
-    if (!distinctiveLocalPart(local)) return;
-    const candidates = index.byLocalPart.get(local);
-    if (candidates)
-      consider(
-        'same-local-part',
-        candidates.filter((c) => c.domain !== skel.slice(at + 1)),
-      );
-  };
+  const c: Collecting = { warnings: [], matched, normalised };
 
   // The address as normalised, and as written when its case can matter (an upper-case `I` reads as `l`).
-  const normalisedSkeleton = normalised === null ? null : addressSkeleton(normalised);
-  checkAddress(normalisedSkeleton);
-  if (normalised === null || caseMatters(address)) {
-    const asWritten = addressSkeleton(address);
-    if (asWritten !== normalisedSkeleton) checkAddress(asWritten);
+  const normalisedParts = normalised === null ? null : skeletonParts(normalised);
+  checkAddress(index, c, normalisedParts);
+  // (An address written exactly as normalised has the same skeleton.)
+  if (normalised === null || (address !== normalised && caseMatters(address))) {
+    const asWritten = skeletonParts(stripDisplayName(address));
+    if (!sameParts(asWritten, normalisedParts)) checkAddress(index, c, asWritten);
   }
 
   const key = typeof from.name === 'string' ? nameKey(from.name) : null;
-  if (key !== null) consider('same-display-name', index.byName.get(key));
-  return warnings;
+  for (const candidate of (key === null ? undefined : index.byName.get(key)) ?? []) {
+    warn(c, 'same-display-name', candidate);
+  }
+  return c.warnings;
 }

@@ -132,3 +132,38 @@ describe('normaliseAddress properties', () => {
     );
   });
 });
+
+describe('normaliseAddress takes a short way for plain addresses', () => {
+  // Address-like text: plain parts, capitals, tags, dots, brackets, spaces, non-ASCII, several @.
+  const part = fc.constantFrom(
+    ...'paul Paul.Example p a b example com org co uk + +tag . .. @ @@ - _ 1 < > " , ; : ( ) [ ] \\ é \u0430 \u200b'.split(
+      ' ',
+    ),
+    ' ',
+    '\t',
+    '\u00a0',
+  );
+  const text = fc.array(part, { maxLength: 12 }).map((p) => p.join(''));
+
+  it('gives what reading the address the general way gives', () => {
+    fc.assert(
+      fc.property(text, (raw) => {
+        const parts = splitAddress(raw);
+        expect(normaliseAddress(raw)).toBe(parts ? `${parts.local}@${parts.domain}` : null);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['paul@exa+mple.com', 'paul@exa+mple.com'],
+    ['Paul+Tag@Example.COM', 'paul@example.com'],
+    ['+x@example.com', '+x@example.com'],
+    ['paul@example..com', null],
+    ['paul@.example.com', null],
+    ['paul@example.com.', null],
+    ['paul@examplecom', null],
+  ])('%s → %s', (raw, expected) => {
+    expect(normaliseAddress(raw)).toBe(expected);
+  });
+});

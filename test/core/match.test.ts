@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { normaliseAddress } from '../../src/core/address';
+import { GENERIC_LOCAL_PARTS, addressSkeleton, nameKey, skeleton } from '../../src/core/evasion';
 import { buildIndex, matchExact, matchSender } from '../../src/core/match';
 import { newStrategy } from '../../src/core/strategy';
+import type { Mailbox, Strategy } from '../../src/core/types';
 
 const paulMatter1 = newStrategy({
   id: 'CS-0042',
@@ -215,6 +217,121 @@ describe('matchSender properties', () => {
           evasions: [],
         });
       }),
+    );
+  });
+});
+
+describe('matchSender against a scan of every strategy (the index changes nothing)', () => {
+  // The rules written the obvious way: every strategy, every address, every time.
+  function reference(strategies: readonly Strategy[], from: Mailbox) {
+    const address = normaliseAddress(from.address);
+    const matches: Array<{ strategyId: string; via: 'sender' | 'advocate' }> = [];
+    for (const s of strategies) {
+      if (matches.some((m) => m.strategyId === s.id)) continue;
+      if (address !== null && s.emailAddresses.some((a) => normaliseAddress(a) === address))
+        matches.push({ strategyId: s.id, via: 'sender' });
+    }
+    for (const s of strategies) {
+      if (matches.some((m) => m.strategyId === s.id)) continue;
+      if (address !== null && (s.advocate?.addresses ?? []).some((a) => normaliseAddress(a) === address))
+        matches.push({ strategyId: s.id, via: 'advocate' });
+    }
+    const matched = new Set(matches.map((m) => m.strategyId));
+    const evasions: Array<{ strategyId: string; kind: string; resembles: string }> = [];
+    const warn = (strategyId: string, kind: string, resembles: string): void => {
+      if (matched.has(strategyId) || (kind !== 'same-display-name' && resembles === address)) return;
+      if (evasions.some((w) => w.strategyId === strategyId && w.kind === kind)) return;
+      evasions.push({ strategyId, kind, resembles });
+    };
+    const split = (skel: string) => ({
+      local: skel.slice(0, skel.lastIndexOf('@')),
+      domain: skel.slice(skel.lastIndexOf('@') + 1),
+    });
+    const check = (skel: string | null): void => {
+      if (skel === null) return;
+      for (const s of strategies) {
+        for (const a of [...s.emailAddresses, ...(s.advocate?.addresses ?? [])]) {
+          const n = normaliseAddress(a);
+          if (n !== null && addressSkeleton(n) === skel) warn(s.id, 'confusable-address', n);
+        }
+      }
+      const mine = split(skel);
+      const generic = [...GENERIC_LOCAL_PARTS].map((g) => skeleton(g).replace(/\./gu, ''));
+      if (mine.local.length < 3 || generic.includes(mine.local)) return;
+      for (const s of strategies) {
+        for (const a of s.emailAddresses) {
+          const n = normaliseAddress(a);
+          const theirs = n === null ? null : addressSkeleton(n);
+          if (theirs === null || n === null) continue;
+          const t = split(theirs);
+          if (t.local === mine.local && t.domain !== mine.domain) warn(s.id, 'same-local-part', n);
+        }
+      }
+    };
+    const normalisedSkeleton = address === null ? null : addressSkeleton(address);
+    check(normalisedSkeleton);
+    const asWritten = addressSkeleton(from.address);
+    if (address === null || asWritten !== normalisedSkeleton) check(asWritten);
+    const key = typeof from.name === 'string' ? nameKey(from.name) : null;
+    for (const s of strategies) {
+      for (const name of [s.personName, ...s.knownNames]) {
+        if (key !== null && nameKey(name) === key) warn(s.id, 'same-display-name', name);
+      }
+    }
+    return { matches, evasions };
+  }
+
+  const locals = ['paul.example', 'p.example', 'info', 'jo', 'megan1', 'li.mei', 'ann'];
+  const domains = ['example.com', 'example.org', 'mail.example.net'];
+  const names = ['Paul Example', 'Example, Paul', 'Mr Paul Example', 'Megan', 'Li Mei', 'Ann Advocate'];
+  const address = fc
+    .tuple(fc.constantFrom(...locals), fc.constantFrom(...domains))
+    .map(([l, d]) => `${l}@${d}`);
+  const strategyArb = fc.record({
+    emailAddresses: fc.array(address, { minLength: 1, maxLength: 2 }),
+    personName: fc.constantFrom(...names),
+    advocate: fc.option(address, { nil: undefined }),
+  });
+  const strategies = fc.array(strategyArb, { minLength: 1, maxLength: 6 }).map((rs) =>
+    rs.map((r, i) =>
+      newStrategy({
+        id: `CS-${i}`,
+        personName: r.personName,
+        emailAddresses: r.emailAddresses,
+        status: 'active',
+        ...(r.advocate ? { advocate: { name: 'Advocate', addresses: [r.advocate], required: false } } : {}),
+      }),
+    ),
+  );
+  // A sender: one of those addresses, disguised or not.
+  const disguise = fc.constantFrom(
+    (a: string) => a,
+    (a: string) => a.toUpperCase(),
+    (a: string) => a.replace('@', '+tag@'),
+    (a: string) => a.replace('.', ''),
+    (a: string) => a.replace('l', 'I'),
+    (a: string) => a.replace('m', 'rn'),
+    (a: string) => a.replace('a', '\u0430'),
+    (a: string) => a.replace('e', '\u00e9'),
+    (a: string) => `Someone <${a}>`,
+    (a: string) => a.replace('@', '@@'),
+    (a: string) => a.replace('example', 'exarnple'),
+  );
+  const sender = fc.record({
+    address: fc.tuple(address, disguise).map(([a, d]) => d(a)),
+    name: fc.option(fc.constantFrom(...names, 'P Example', 'Ρaul Εxample'), { nil: undefined }),
+  });
+
+  it('finds the same matches and warnings, in the same order', () => {
+    fc.assert(
+      fc.property(strategies, fc.array(sender, { minLength: 1, maxLength: 5 }), (list, senders) => {
+        const idx = buildIndex(list);
+        for (const from of senders) {
+          const mailbox: Mailbox = from.name === undefined ? { address: from.address } : from;
+          expect(matchSender(idx, mailbox)).toEqual(reference(list, mailbox));
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 });
