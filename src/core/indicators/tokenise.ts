@@ -127,6 +127,8 @@ class Tokeniser {
   // Single-character words waiting to see whether they spell something out.
   private readonly chainStarts: number[] = [];
   private readonly chainEnds: number[] = [];
+  /** How many of chainStarts/chainEnds are in use (the arrays are reused, not emptied). */
+  private chainCount = 0;
   /** Where the characters after the last emitted word begin. */
   private gapStart = 0;
   private readonly one = [0];
@@ -143,7 +145,6 @@ class Tokeniser {
   run(): void {
     const { text, n, sink } = this;
     const plainWord = sink.plainWord;
-    const plainRun = sink.plainRun;
     let i = 0;
     while (i < n) {
       let c = text.charCodeAt(i);
@@ -171,7 +172,7 @@ class Tokeniser {
       const end = i;
       if (plain) {
         const gap = this.gapStart;
-        if (plainWord !== undefined && end - start > 1 && this.pf < 0 && this.chainStarts.length === 0) {
+        if (plainWord !== undefined && end - start > 1 && this.pf < 0 && this.chainCount === 0) {
           // The common case, short-cut: a word of two or more ASCII letters after one space.
           if (start - gap === 1 && text.charCodeAt(gap) === 0x20) sink.push(SEP_WS, 1, gap, start);
           else this.emitGap(gap, start);
@@ -181,18 +182,8 @@ class Tokeniser {
           this.lastPlainEnd = end;
           plainWord.call(sink, text, start, end);
           this.gapStart = end;
-          if (plainRun !== undefined) {
-            const stop = plainRun.call(sink, text, end);
-            if (stop > end) {
-              let a = stop;
-              while (ASCII_KIND[text.charCodeAt(a - 1)] === KIND_LETTER) a--;
-              this.lastPlainStart = a;
-              this.lastPlainEnd = stop;
-              this.gapStart = stop;
-              i = stop;
-            }
-          }
         } else this.word(start, end, true);
+        i = this.plainRunAfter(end);
         continue;
       }
       // Trim edge characters that are punctuation there; leading invisible marks have nothing to mark.
@@ -209,6 +200,25 @@ class Tokeniser {
     this.flushChain();
     this.emitGap(this.gapStart, n);
     this.flush();
+  }
+
+  /**
+   * After a plain word ending at `end`, while nothing is pending, the sink may read on through
+   * the plain words that follow (SymbolSink.plainRun). Returns where reading resumes.
+   */
+  private plainRunAfter(end: number): number {
+    const { sink, text } = this;
+    if (sink.plainRun === undefined || this.pf >= 0 || this.chainCount > 0 || this.gapStart !== end)
+      return end;
+    const stop = sink.plainRun(text, end);
+    if (stop === end) return end;
+    let a = stop;
+    while (ASCII_KIND[text.charCodeAt(a - 1)] === KIND_LETTER) a--;
+    this.lastWord = LAST_WORD_PLAIN;
+    this.lastPlainStart = a;
+    this.lastPlainEnd = stop;
+    this.gapStart = stop;
+    return stop;
   }
 
   private classAt(i: number): number {
@@ -251,19 +261,21 @@ class Tokeniser {
   private word(a: number, b: number, plain: boolean): void {
     const single = plain ? b - a === 1 : this.isSingle(a, b);
     const { chainStarts, chainEnds } = this;
-    const count = chainStarts.length;
+    const count = this.chainCount;
     if (count > 0) {
       const last = chainEnds[count - 1] as number;
       if (single && a - last === 1 && CHAIN_SEPARATOR[this.text.charCodeAt(last)] === 1) {
-        chainStarts.push(a);
-        chainEnds.push(b);
+        chainStarts[count] = a;
+        chainEnds[count] = b;
+        this.chainCount = count + 1;
         return;
       }
       this.flushChain();
     }
     if (single) {
-      chainStarts.push(a);
-      chainEnds.push(b);
+      chainStarts[0] = a;
+      chainEnds[0] = b;
+      this.chainCount = 1;
       return;
     }
     this.emitGap(this.gapStart, a);
@@ -327,7 +339,7 @@ class Tokeniser {
 
   private flushChain(): void {
     const { chainStarts, chainEnds } = this;
-    const count = chainStarts.length;
+    const count = this.chainCount;
     if (count === 0) return;
     if (count >= MIN_CHAIN) {
       this.emitGap(this.gapStart, chainStarts[0] as number);
@@ -339,8 +351,7 @@ class Tokeniser {
       }
     }
     this.gapStart = chainEnds[count - 1] as number;
-    chainStarts.length = 0;
-    chainEnds.length = 0;
+    this.chainCount = 0;
   }
 
   /** One word, made of one or more ranges of the text (several for a spelled-out word). */
