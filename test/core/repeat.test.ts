@@ -349,3 +349,33 @@ describe('mostSimilar', () => {
     );
   });
 });
+
+describe('cutting quoted material', () => {
+  // Lines with and without the marks of a quoted copy, and every kind of line break.
+  const line = fc.constantFrom(
+    'Please reply to my letter',
+    'the officer said',
+    '> quoted',
+    'On Tue, 4 Mar 2025, Paul wrote:',
+    'On Tue, 4 Mar 2025, Paul <paul@example.com>',
+    'wrote:',
+    'From: Paul Example',
+    'Sent: 04 March 2025',
+    '-----Original Message-----',
+    '-- ',
+    'a - dash -- or two',
+    '',
+  );
+  const breaks = fc.constantFrom('\n', '\r\n', '\r', '\n\n');
+  const text = fc.array(fc.tuple(line, breaks), { maxLength: 12 }).map((p) => p.flat().join(''));
+
+  it('gives a text with no sign of quoting back as it is, as reading it line by line would', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        // A quoted line put first changes nothing but makes the text be read line by line.
+        expect(stripQuoted(t)).toBe(stripQuoted(`>\n${t}`));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});

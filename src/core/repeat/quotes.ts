@@ -24,8 +24,14 @@ function startsQuotedCopy(lines: readonly string[], i: number): boolean {
   return false;
 }
 
+// Every line that starts a quoted copy or is quoted holds one of these (the Outlook header block
+// starts with "From:"), and a carriage return is a line break to rewrite: text with none of them
+// is returned as it is, without splitting a long body into lines.
+const MAY_QUOTE = /[>\r]|--|wrote:|from:/i;
+
 /** The body without quoted material: `>` lines, and all after a reply header or signature separator. */
 export function stripQuoted(text: string): string {
+  if (!MAY_QUOTE.test(text)) return text;
   const lines = text.split(/\r\n|\r|\n/);
   const kept: string[] = [];
   for (let i = 0; i < lines.length; i++) {
