@@ -96,7 +96,9 @@ export default async function bench(): Promise<Record<string, unknown>> {
     to: [{ address: 'psd@force.example.police.uk' }],
     cc: [{ address: 'complaints@force.example.police.uk' }],
     subject: 'Re: CO/04242/24 and CO/99999/25',
-    body: text(random, BODY_BYTES),
+    // A flat string, like a body parsed from JSON or handed over by Office.js (a slice would be a
+    // view onto a longer string, which V8 reads about a tenth slower).
+    body: JSON.parse(JSON.stringify(text(random, BODY_BYTES))) as string,
   };
   const config: Config = {
     staffDomains: ['force.example.police.uk'],

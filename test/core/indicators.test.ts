@@ -524,6 +524,44 @@ describe('the short-cuts for plain words', () => {
     );
   });
 
+  // Proximity rules see sentence ends, so the separator a gap makes matters: words of the
+  // allegation rule with abbreviations, initials and every short gap between them.
+  const near = fc
+    .array(
+      fc.tuple(
+        fc.constantFrom(
+          'officer',
+          'PC',
+          'sergeant',
+          'police',
+          'lied',
+          'assaulted',
+          'stole',
+          'Mr',
+          'Sgt',
+          'no',
+          'etc',
+          'said',
+          'then',
+          'a',
+          'x',
+          'Smith',
+        ),
+        fc.constantFrom(' ', '. ', '.', '? ', '?', ', ', ',', '; ', ': ', ' (', ') ', '.\n'),
+      ),
+      { maxLength: 30 },
+    )
+    .map((parts) => parts.flat().join(''));
+
+  it('make the separators the tokeniser makes of every short gap', () => {
+    fc.assert(
+      fc.property(near, (t) => {
+        expect(fast.scan(t)).toEqual(plain.scan(t));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('find exactly what reading every symbol finds in long generated letters', () => {
     const letters = [DEMAND, SECOND_DEMAND, ...UNRELATED].join('\n\n');
     const sample = fc.sample(text, { numRuns: 50, seed: 7 }).join(' ');

@@ -11,7 +11,7 @@ import { tokenise, type SymbolSink } from './tokenise';
 // Module constants, not imported bindings, in the per-symbol path (see tokenise.ts).
 const { COARSE, COARSE_SYMBOLS, SEP_P, SEP_S, SEP_WS, symbolMatches } = S;
 const { ASCII_FINE } = C;
-const { ASCII_KIND, KIND_BREAK } = T;
+const { ASCII_KIND, KIND_BREAK, gapSeparator } = T;
 /** The fine symbol of an ASCII letter, 0 for any other code unit (a full table: no range check). */
 const LETTER_FINE = new Uint8Array(0x10000);
 for (let c = 0; c < 128; c++) if (ASCII_KIND[c] === T.KIND_LETTER) LETTER_FINE[c] = ASCII_FINE[c] as number;
@@ -225,27 +225,35 @@ class ScanRun implements SymbolSink {
   }
 
   /**
-   * The fast path (see SymbolSink.plainRun). The space before a word that starts with an ASCII
-   * letter is the same symbol whatever the word turns out to be, so it is taken at once (the
-   * ordinary way when something ends there). The word's letters are then walked through the
-   * automaton in locals, and committed once the word is known to be plain. Most words lead back
-   * to the root: no path can then reach back to their symbols, so they are never written to the
-   * ring. A plain word whose walk met an output (rare: a prefix term) is pushed again the
-   * ordinary way; any other word is left to the tokeniser, told by the return value (the word's
-   * start) that the space before it is done.
+   * The fast path (see SymbolSink.plainRun). The gap before a word that starts with an ASCII
+   * letter is the same symbol whatever the word turns out to be, so it is taken at once (by hand
+   * for a space with nothing ending there, which is nearly always; the ordinary way otherwise).
+   * The word's letters are then walked through the automaton in locals, and committed once the
+   * word is known to be plain. Most words lead back to the root: no path can then reach back to
+   * their symbols, so they are never written to the ring. A plain word whose walk met an output
+   * (rare: a prefix term) is pushed again the ordinary way; any other word is left to the
+   * tokeniser, told by the return value (the word's start) that the gap before it is done.
    */
-  plainRun(text: string, at: number): number {
+  plainRun(text: string, at: number, wordStart: number): number {
     const n = text.length;
     const { delta, outFrom } = this;
     const sepCoarse = COARSE[SEP_WS] as number;
     let g = at;
-    while (g < n && text.charCodeAt(g) === 0x20) {
-      const s = g + 1;
-      if (s === n || LETTER_FINE[text.charCodeAt(s)] === 0) break;
-      // The space.
+    let lastStart = wordStart;
+    while (g < n) {
+      // The gap: one space, or one punctuation character with at most one space after it.
+      let s = g + 1;
+      let sep = SEP_WS;
+      if (text.charCodeAt(g) !== 0x20) {
+        const spaced = text.charCodeAt(s) === 0x20;
+        sep = gapSeparator(text, lastStart, g, spaced);
+        if (sep < 0) break;
+        if (spaced) s++;
+      }
+      if (s >= n || LETTER_FINE[text.charCodeAt(s)] === 0) break;
       let state = delta[this.state * COARSE_SYMBOLS + sepCoarse] as number;
       const sepSlot = this.k + 1;
-      if (state >= outFrom || this.waiting.length > 0) this.push(SEP_WS, 1, g, s);
+      if (sep !== SEP_WS || state >= outFrom || this.waiting.length > 0) this.push(sep, 1, g, s);
       else {
         this.k = sepSlot;
         this.state = state;
@@ -273,17 +281,17 @@ class ScanRun implements SymbolSink {
       while (i < n && LETTER_FINE[text.charCodeAt(i)] !== 0) i++; // the rest of the word
       const e = i;
       if (e - s < 2 || (e < n && ASCII_KIND[text.charCodeAt(e)] !== KIND_BREAK)) {
-        // The tokeniser reads this word; a path through it may reach back to the space.
-        this.writeSlot(sepSlot, SEP_WS, 1, g, s, this.word);
+        // The tokeniser reads this word; a path through it may reach back to the gap.
+        this.writeSlot(sepSlot, sep, 1, g, s, this.word);
         return s;
       }
       if (output) {
-        this.writeSlot(sepSlot, SEP_WS, 1, g, s, this.word);
+        this.writeSlot(sepSlot, sep, 1, g, s, this.word);
         this.plainWord(text, s, e);
       } else {
         if (state !== 0) {
           // The word may begin a path: its symbols go to the ring as push would have put them.
-          this.writeSlot(sepSlot, SEP_WS, 1, g, s, this.word);
+          this.writeSlot(sepSlot, sep, 1, g, s, this.word);
           this.writeRuns(text, s, e, sepSlot + 1, this.word + 1);
         }
         this.k = k;
@@ -292,6 +300,7 @@ class ScanRun implements SymbolSink {
         this.lastFine = ASCII_FINE[text.charCodeAt(e - 1)] as number;
         this.prevEnd = e;
       }
+      lastStart = s;
       g = e;
     }
     return g;

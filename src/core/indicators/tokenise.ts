@@ -12,8 +12,20 @@ import * as S from './symbols';
 
 // Imported bindings copied into module constants: this runs once per character, and some module
 // systems (tsx, jest) turn every access to an imported binding into a getter call.
-const { ABSORB, APOSTROPHE, ASCII_CLASS, ASCII_FINE, DASH, END, LEET, NEWLINE, SPACE, WORD, nonAsciiInfo } =
-  C;
+const {
+  ABSORB,
+  APOSTROPHE,
+  ASCII_CLASS,
+  ASCII_FINE,
+  DASH,
+  END,
+  LEET,
+  NEWLINE,
+  PUNCT,
+  SPACE,
+  WORD,
+  nonAsciiInfo,
+} = C;
 const { AMB_IL, DIGIT_0, LETTER_A, SEP_P, SEP_S, SEP_WS } = S;
 const isSeparator = (fine: number): boolean => fine <= SEP_S;
 
@@ -41,12 +53,15 @@ export interface SymbolSink {
    */
   plainWord?(text: string, start: number, end: number): void;
   /**
-   * Optional fast path for the commonest stretch of text, called after a plain word: from `at`,
-   * as long as there is one space, a word of two or more ASCII letters and then a character that
-   * cannot continue a word (or the end), take each space as push(SEP_WS) and each word as
-   * plainWord would. Returns where it stopped (`at` when it read nothing).
+   * Optional fast path for the commonest stretch of text, called after a plain word
+   * text[wordStart, at): from `at`, as long as there is a simple gap (one space, or one
+   * punctuation character with at most one space after it) and then a word of two or more ASCII
+   * letters followed by a character that cannot continue a word (or the end), take each gap as
+   * the separator emitGap would make (see gapSeparator) and each word as plainWord would.
+   * Returns where the tokeniser resumes: after the last word read, or at the start of a word
+   * whose gap was taken but which is not plain (`at` when it read nothing).
    */
-  plainRun?(text: string, at: number): number;
+  plainRun?(text: string, at: number, wordStart: number): number;
 }
 
 const letter = (ch: string): number => LETTER_A + ch.charCodeAt(0) - 97;
@@ -103,6 +118,23 @@ const ABBREVIATIONS = new Set(
     .split(' ')
     .map((w) => [...w].reduce((code, ch) => wordCode(code, letter(ch)), 0)),
 );
+
+/**
+ * The separator emitGap makes of a simple gap after the plain word text[wordStart, wordEnd): the
+ * punctuation character at wordEnd, followed by one space or not. A full stop (not after an
+ * abbreviation or initial) or question mark before a space ends the sentence; any other such gap
+ * is punctuation. -1 when the character is not one a simple gap can hold.
+ */
+export function gapSeparator(text: string, wordStart: number, wordEnd: number, spaced: boolean): number {
+  const c = text.charCodeAt(wordEnd);
+  const cls = c < 128 ? (ASCII_CLASS[c] as number) : -1;
+  if (cls === PUNCT) return SEP_P;
+  if (cls !== END) return -1;
+  if (!spaced) return SEP_P;
+  if (c !== 0x2e) return SEP_S;
+  const code = wordEnd - wordStart <= SHORT_WORD ? plainWordCode(text, wordStart, wordEnd) : -1;
+  return code > 0 && (code <= 26 || ABBREVIATIONS.has(code)) ? SEP_P : SEP_S;
+}
 
 /**
  * One pass over a text. A class because it is a state machine: the symbol being built, the word
@@ -210,7 +242,7 @@ class Tokeniser {
     const { sink, text } = this;
     if (sink.plainRun === undefined || this.pf >= 0 || this.chainCount > 0 || this.gapStart !== end)
       return end;
-    const stop = sink.plainRun(text, end);
+    const stop = sink.plainRun(text, end, this.lastPlainStart);
     if (stop === end) return end;
     let a = stop;
     while (ASCII_KIND[text.charCodeAt(a - 1)] === KIND_LETTER) a--;
