@@ -8,7 +8,7 @@ import { checkEnv } from './checks/env';
 import { detectReopenDemand, scanBody } from './indicators';
 import { buildIndex, matchSender, type StrategyIndex } from './match';
 import { extractMatterRefs } from './matter';
-import { fingerprint } from './repeat';
+import { fingerprintOf, shingleText } from './repeat';
 import { parseInstant } from './time';
 import type { Config, Evaluation, Flag, HistoryEntry, Mailbox, Message, Strategy } from './types';
 
@@ -58,7 +58,8 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const { matches, evasions } = matchSender(index, message.from);
   // The body's fingerprint is for the log and for repeat checks; most senders have no strategy
   // and no history, so it is computed on first use (a 100 KB body takes milliseconds).
-  const fp = once(() => fingerprint(body));
+  const shingled = once(() => shingleText(body));
+  const fp = once(() => fingerprintOf(shingled()));
   // One pass over the body for the reading aids and the reopen check together.
   const { indicators, reopen } = scanBody(body, config.terms);
 
@@ -79,6 +80,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       messageId: message.internetMessageId,
       receivedAt,
       fingerprint: fp,
+      shingleCount: () => shingled().n,
     });
     for (const m of matches) {
       const strategy = index.byId.get(m.strategyId);

@@ -24,17 +24,38 @@ export const MIN_SHINGLES = 12;
 /** Calibrated on invented letters in test/core/repeat.test.ts; see the decision record. */
 export const DEFAULT_REPEAT_THRESHOLD = 0.5;
 
-export function fingerprint(text: string): Fingerprint {
-  const shingles = shingleSet(stripQuoted(text));
-  return { v: FINGERPRINT_VERSION, sig: encodeWords(minhash(shingles)), n: shingles.length };
-}
-
 // Decoded signatures, by their base64 text and by fingerprint object: the same earlier
 // fingerprints are compared again for every new message, and decoding costs more than
 // comparing. The text map is bounded (cleared when full); the object map lets its keys go.
 const DECODED_CAPACITY = 8192;
 const decoded = new Map<string, Uint32Array | null>();
 const decodedFor = new WeakMap<Fingerprint, Uint32Array | null>();
+
+/** A text read for repeat detection: its distinct shingle hashes, from which the fingerprint is made. */
+export interface ShingledText {
+  /** How many distinct shingles (the fingerprint's `n`). */
+  readonly n: number;
+  readonly shingles: Uint32Array;
+}
+
+/** The reading of a text that a fingerprint is made from (quoted material cut off first). */
+export function shingleText(text: string): ShingledText {
+  const shingles = shingleSet(stripQuoted(text));
+  return { n: shingles.length, shingles };
+}
+
+/** The fingerprint of a text already read: the MinHash signature of its shingles. */
+export function fingerprintOf({ n, shingles }: ShingledText): Fingerprint {
+  const sig = minhash(shingles);
+  const fp = { v: FINGERPRINT_VERSION, sig: encodeWords(sig), n };
+  // Compared next (against the person's history) far more often than not: no need to decode it.
+  if (n >= MIN_SHINGLES) decodedFor.set(fp, sig);
+  return fp;
+}
+
+export function fingerprint(text: string): Fingerprint {
+  return fingerprintOf(shingleText(text));
+}
 
 function signature(fp: Fingerprint): Uint32Array | null {
   let sig = decodedFor.get(fp);
@@ -63,7 +84,7 @@ export function similarity(a: Fingerprint, b: Fingerprint): number {
 }
 
 /** Whether an earlier text of `other` distinct shingles could reach the threshold against `n`. */
-function sizesAllow(n: number, other: number, threshold: number): boolean {
+export function sizesAllow(n: number, other: number, threshold: number): boolean {
   // Jaccard can never exceed the ratio of the set sizes: skip what cannot reach the threshold.
   return !(Math.min(n, other) < threshold * Math.max(n, other));
 }

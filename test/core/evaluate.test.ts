@@ -199,3 +199,22 @@ describe('history passed again on every evaluation (as the taskpane does)', () =
     expect(flagsFor([later])).not.toContain('CONTACT_LIMIT_EXCEEDED');
   });
 });
+
+describe('the body fingerprint beside the repeat check', () => {
+  const letter =
+    'I have written to you many times about the search of my house in March. Your officers broke the door and took my laptop. ' +
+    'Nobody has explained why the warrant was granted. I want the names of every officer involved and a full apology.';
+
+  it('is the fingerprint of the body whether or not an earlier contact was compared', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `${letter} This is paragraph ${i}.`).join('\n\n');
+    for (const body of [letter, long]) {
+      const e = run({
+        message: message({ body }),
+        history: [earlier('2025-02-20T10:00:00Z', { body: letter })],
+      });
+      expect(e.fingerprint).toEqual(fingerprint(body));
+      // Only the letter of the same size can repeat the earlier one.
+      expect(codes(e.flags).includes('REPEATED_CONTENT')).toBe(body === letter);
+    }
+  });
+});

@@ -5,7 +5,7 @@
 // again on every item switch, pays for it once; each evaluation then reads only the lists of the
 // matched strategy's addresses.
 import { normaliseAddress } from '../address';
-import { DEFAULT_REPEAT_THRESHOLD, fingerprint, mostSimilar } from '../repeat';
+import { DEFAULT_REPEAT_THRESHOLD, MIN_SHINGLES, fingerprint, mostSimilar, sizesAllow } from '../repeat';
 import type { Fingerprint, HistoryEntry, Strategy } from '../types';
 import { strategyAddresses, type PersonContact, type RepeatHit } from './context';
 import { normaliseMessageId } from '../log';
@@ -95,6 +95,11 @@ export interface HistoryOptions {
   receivedAt: Date | null;
   /** This message's fingerprint; only asked for when there is something to compare it with. */
   fingerprint: () => Fingerprint;
+  /**
+   * This message's count of distinct shingles, when it can be had without the whole fingerprint:
+   * then the fingerprint is asked for only if some earlier contact's size lets it be a repeat.
+   */
+  shingleCount?: () => number;
   repeatThreshold?: number;
 }
 
@@ -129,14 +134,25 @@ export function personHistory(history: readonly HistoryEntry[], options: History
   };
 
   const threshold = options.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD;
+  // Jaccard never exceeds the ratio of the set sizes: a long message among short earlier ones
+  // cannot repeat any of them, and its signature need not be made.
+  const mayRepeat = (contacts: readonly PersonContact[]): boolean => {
+    if (contacts.length === 0) return false;
+    const n = options.shingleCount?.();
+    if (n === undefined) return true;
+    if (n < MIN_SHINGLES) return false;
+    return contacts.some((c) => {
+      const other = contactFingerprint(c);
+      return other !== null && sizesAllow(n, other.n, threshold);
+    });
+  };
   const repeats = new Map<Strategy, RepeatHit | null>();
   const bestRepeat = (strategy: Strategy): RepeatHit | null => {
     if (repeats.has(strategy)) return repeats.get(strategy) ?? null;
     const contacts = contactsOf(strategy);
-    const best =
-      contacts.length > 0
-        ? mostSimilar(options.fingerprint(), contacts, contactFingerprint, threshold)
-        : null;
+    const best = mayRepeat(contacts)
+      ? mostSimilar(options.fingerprint(), contacts, contactFingerprint, threshold)
+      : null;
     const hit = best ? { contact: best.item, similarity: best.similarity } : null;
     repeats.set(strategy, hit);
     return hit;
