@@ -26,7 +26,7 @@ const ASCII = /^[\x20-\x7e]*$/u;
 /** The address inside a display-name wrapper (`Paul Example <paul@example.com>`), trimmed; not validated. */
 export function stripDisplayName(raw: string): string {
   const trimmed = raw.trim();
-  const wrapped = WRAPPED.exec(trimmed);
+  const wrapped = trimmed.endsWith('>') ? WRAPPED.exec(trimmed) : null;
   return (wrapped ? (wrapped[1] ?? '') : trimmed).trim();
 }
 

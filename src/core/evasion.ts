@@ -22,7 +22,6 @@ function confusableTable(): Map<number, string> {
   return table;
 }
 
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 const MARKS = /\p{Mn}/gu;
 
@@ -255,10 +254,7 @@ function codePoints(text: string): number {
  * reduced to its skeleton so a Cyrillic `Раul` still counts.
  */
 export function nameKey(name: string): string | null {
-  const folded = (
-    PRINTABLE_ASCII.test(name) ? name : name.normalize('NFKD').replace(MARKS, '')
-  ).toLowerCase();
-  const words = folded.split(WORD_BREAKS).filter((word) => word.length > 0);
+  const words = asciiWords(name) ?? unicodeWords(name);
   const significant = words.length > 1 ? words.filter((word) => !TITLES.has(word)) : words;
   const [only] = significant;
   if (only === undefined) return null;
@@ -267,6 +263,29 @@ export function nameKey(name: string): string | null {
     .map((word) => skeleton(word))
     .sort()
     .join(' ');
+}
+
+/** The lower-case words (letters and digits) of a name, split at everything else. */
+function unicodeWords(name: string): string[] {
+  const folded = name.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  return folded.split(WORD_BREAKS).filter((word) => word.length > 0);
+}
+
+/** unicodeWords for a name of printable ASCII, without regular expressions; undefined otherwise. */
+function asciiWords(name: string): string[] | undefined {
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i += 1) {
+    const code = i < name.length ? name.charCodeAt(i) : 0x20;
+    if (code < 0x20 || code > 0x7e) return undefined;
+    const alnum = (code >= 0x30 && code <= 0x39) || ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+    if (alnum && start < 0) start = i;
+    else if (!alnum && start >= 0) {
+      words.push(name.slice(start, i).toLowerCase());
+      start = -1;
+    }
+  }
+  return words;
 }
 
 // ---- The index and the check ---------------------------------------------------------------

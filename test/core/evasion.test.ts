@@ -187,3 +187,40 @@ describe('the generated confusables table', () => {
     }
   });
 });
+
+describe('nameKey reads plain ASCII names without regular expressions', () => {
+  // The definition: decompose, drop marks, lower-case, split at anything but letters and digits.
+  const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev', 'revd']);
+  function reference(name: string): string | null {
+    const words = name
+      .normalize('NFKD')
+      .replace(/\p{Mn}/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 0);
+    const significant = words.length > 1 ? words.filter((w) => !TITLE_WORDS.has(w)) : words;
+    const [only] = significant;
+    if (only === undefined) return null;
+    if (significant.length === 1 && [...only].length < 5) return null;
+    return significant
+      .map((w) => skeleton(w))
+      .sort()
+      .join(' ');
+  }
+  const piece = fc.constantFrom(
+    ..."Paul PAUL Example Mr Dr. O'Brien Smith-Jones 42 Il1 rn m , . - _ @ é Ра".split(' '),
+    ' ',
+    '\t',
+    '  ',
+  );
+  const name = fc.array(piece, { maxLength: 8 }).map((p) => p.join(''));
+
+  it('gives the key of the definition', () => {
+    fc.assert(
+      fc.property(name, (n) => {
+        expect(nameKey(n)).toBe(reference(n));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
