@@ -24,22 +24,31 @@ export const LETTER_L = LETTER_A + 11;
 export const isSeparator = (fine: number): boolean => fine <= SEP_S;
 
 /**
- * The automaton's alphabet: every separator is one symbol (boundaries are the same to it), and
- * 'i', 'l' and AMB_IL are one symbol, so "k1ll", "kiII" and "kill" reach the same state without
- * expanding each term into all its spellings. Verification tells them apart again.
+ * The automaton's alphabet: every separator is one symbol (boundaries are the same to it), 'i',
+ * 'l' and AMB_IL are one symbol, so "k1ll", "kiII" and "kill" reach the same state without
+ * expanding each term into all its spellings, and the ten digits are one symbol (terms hardly
+ * hold digits). Verification tells them apart again.
  */
 export const COARSE: Uint8Array = (() => {
   const coarse = new Uint8Array(FINE_SYMBOLS);
   let next = 1;
   for (let f = LETTER_A; f < FINE_SYMBOLS; f++) {
-    if (f === LETTER_L || f === AMB_IL) continue;
+    if (f === LETTER_L || f === AMB_IL || (f > DIGIT_0 && f < DIGIT_0 + 10)) continue;
     coarse[f] = next++;
   }
   coarse[LETTER_L] = coarse[LETTER_I] ?? 0;
   coarse[AMB_IL] = coarse[LETTER_I] ?? 0;
+  for (let d = 1; d < 10; d++) coarse[DIGIT_0 + d] = coarse[DIGIT_0] ?? 0;
   return coarse;
 })();
-export const COARSE_SYMBOLS = Math.max(...COARSE) + 1;
+
+/**
+ * The width of a state's row in the transition table: a power of two at least the number of
+ * coarse symbols (28), so that a row of 16-bit states is one 64-byte cache line and finding it
+ * is a shift.
+ */
+export const COARSE_SYMBOLS = 32;
+if (Math.max(...COARSE) >= COARSE_SYMBOLS) throw new Error('symbols: the coarse alphabet outgrew its row');
 
 /** Does text symbol `text` (seen `textRun` times) satisfy term symbol `term` (`termRun` times)? */
 export function symbolMatches(term: number, termRun: number, text: number, textRun: number): boolean {
