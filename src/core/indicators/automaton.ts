@@ -24,10 +24,13 @@ export interface Automaton {
 /** `paths[i]` is a sequence of fine symbols; a state reports i where path i ends. */
 export function buildAutomaton(paths: readonly Uint8Array[]): Automaton {
   const W = COARSE_SYMBOLS;
-  // The trie, numbered as built.
+  // The trie, numbered as built. The paths ending at a state are a list in typed arrays (head,
+  // tail, next), in the order given: an array per state would be tens of thousands of arrays.
   const capacity = paths.reduce((sum, p) => sum + p.length, 0) + 1;
   const child = new Int32Array(capacity * W).fill(-1);
-  const endsAt: number[][] = [[]];
+  const endHead = new Int32Array(capacity).fill(-1);
+  const endTail = new Int32Array(capacity).fill(-1);
+  const endNext = new Int32Array(paths.length).fill(-1);
   let states = 1;
   paths.forEach((path, id) => {
     let s = 0;
@@ -37,14 +40,16 @@ export function buildAutomaton(paths: readonly Uint8Array[]): Automaton {
       if (next < 0) {
         next = states++;
         child[slot] = next;
-        endsAt.push([]);
       }
       s = next;
     }
-    endsAt[s]?.push(id);
+    const tail = endTail[s] ?? -1;
+    if (tail < 0) endHead[s] = id;
+    else endNext[tail] = id;
+    endTail[s] = id;
   });
 
-  // Breadth-first order gives the new numbers.
+  // Breadth-first order gives the numbers the table is built in.
   const order = new Int32Array(states);
   const number = new Int32Array(states);
   let tail = 1;
@@ -56,10 +61,11 @@ export function buildAutomaton(paths: readonly Uint8Array[]): Automaton {
       if (v >= 0) order[tail++] = v;
     }
   }
+  const hasOwn = new Uint8Array(states);
+  for (let u = 0; u < states; u++) hasOwn[u] = (endHead[order[u] ?? 0] ?? -1) >= 0 ? 1 : 0;
 
-  const delta = states <= 0xffff ? new Uint16Array(states * W) : new Int32Array(states * W);
+  const delta = new Int32Array(states * W);
   const fail = new Int32Array(states);
-  const hasOwn = (s: number): boolean => (endsAt[order[s] ?? 0]?.length ?? 0) > 0;
   const nextOut = new Int32Array(states).fill(-1);
   const firstOut = new Int32Array(states).fill(-1);
   // In breadth-first order every state's failure state is numbered (and filled in) before it.
@@ -71,37 +77,42 @@ export function buildAutomaton(paths: readonly Uint8Array[]): Automaton {
         const v = number[oldChild] ?? 0;
         const f = u === 0 ? 0 : (delta[(fail[u] ?? 0) * W + c] ?? 0);
         fail[v] = f;
-        nextOut[v] = hasOwn(f) ? f : (nextOut[f] ?? -1);
+        nextOut[v] = hasOwn[f] === 1 ? f : (nextOut[f] ?? -1);
         delta[u * W + c] = v;
       } else {
         delta[u * W + c] = u === 0 ? 0 : (delta[(fail[u] ?? 0) * W + c] ?? 0);
       }
     }
-    firstOut[u] = hasOwn(u) ? u : (nextOut[u] ?? -1);
+    firstOut[u] = hasOwn[u] === 1 ? u : (nextOut[u] ?? -1);
   }
 
   // Renumber: states without output keep their breadth-first order, those with output follow.
-  const renumber = new Int32Array(states);
+  // `moved` has one slot more, so that "none" (-1) stays -1.
+  const moved = new Int32Array(states + 1);
+  const renumber = moved.subarray(1);
+  moved[0] = -1;
   let next = 0;
   for (let u = 0; u < states; u++) if ((firstOut[u] ?? -1) < 0) renumber[u] = next++;
   const outFrom = next;
   for (let u = 0; u < states; u++) if ((firstOut[u] ?? -1) >= 0) renumber[u] = next++;
-  const moved = (s: number): number => (s < 0 ? -1 : (renumber[s] ?? 0));
 
   const table = states <= 0xffff ? new Uint16Array(states * W) : new Int32Array(states * W);
   const first = new Int32Array(states);
   const nextOnChain = new Int32Array(states);
-  const own: number[][] = Array.from({ length: states }, () => []);
-  for (let u = 0; u < states; u++) {
-    const v = moved(u);
-    for (let c = 0; c < W; c++) table[v * W + c] = moved(delta[u * W + c] ?? 0);
-    first[v] = moved(firstOut[u] ?? -1);
-    nextOnChain[v] = moved(nextOut[u] ?? -1);
-    own[v] = endsAt[order[u] ?? 0] ?? [];
-  }
   const outStart = new Int32Array(states + 1);
-  for (let v = 0; v < states; v++) outStart[v + 1] = (outStart[v] ?? 0) + (own[v]?.length ?? 0);
+  for (let u = 0; u < states; u++) {
+    const v = renumber[u] ?? 0;
+    for (let c = 0; c < W; c++) table[v * W + c] = renumber[delta[u * W + c] ?? 0] ?? 0;
+    first[v] = moved[(firstOut[u] ?? -1) + 1] ?? -1;
+    nextOnChain[v] = moved[(nextOut[u] ?? -1) + 1] ?? -1;
+    for (let id = endHead[order[u] ?? 0] ?? -1; id >= 0; id = endNext[id] ?? -1)
+      outStart[v + 1] = (outStart[v + 1] ?? 0) + 1;
+  }
+  for (let v = 0; v < states; v++) outStart[v + 1] = (outStart[v + 1] ?? 0) + (outStart[v] ?? 0);
   const outList = new Int32Array(outStart[states] ?? 0);
-  for (let v = 0; v < states; v++) outList.set(own[v] ?? [], outStart[v] ?? 0);
+  for (let u = 0; u < states; u++) {
+    let at = outStart[renumber[u] ?? 0] ?? 0;
+    for (let id = endHead[order[u] ?? 0] ?? -1; id >= 0; id = endNext[id] ?? -1) outList[at++] = id;
+  }
   return { delta: table, firstOut: first, outFrom, nextOut: nextOnChain, outStart, outList };
 }
