@@ -238,6 +238,14 @@ class ScanRun implements SymbolSink {
     const n = text.length;
     const { delta, outFrom } = this;
     const sepCoarse = COARSE[SEP_WS] as number;
+    // The scan's state in locals while only plain words go by; written back before anything
+    // that reads it (push, plainWord) and on the way out.
+    let k = this.k;
+    let state = this.state;
+    let word = this.word;
+    let lastFine = this.lastFine;
+    let prevEnd = this.prevEnd;
+    let waiting = this.waiting.length > 0;
     let g = at;
     let lastStart = wordStart;
     while (g < n) {
@@ -251,18 +259,24 @@ class ScanRun implements SymbolSink {
         if (spaced) s++;
       }
       if (s >= n || LETTER_FINE[text.charCodeAt(s)] === 0) break;
-      let state = delta[this.state * COARSE_SYMBOLS + sepCoarse] as number;
-      const sepSlot = this.k + 1;
-      if (sep !== SEP_WS || state >= outFrom || this.waiting.length > 0) this.push(sep, 1, g, s);
-      else {
-        this.k = sepSlot;
+      const sepState = delta[state * COARSE_SYMBOLS + sepCoarse] as number;
+      const sepSlot = k + 1;
+      if (sep !== SEP_WS || sepState >= outFrom || waiting) {
+        this.k = k;
         this.state = state;
-        this.lastFine = SEP_WS;
-        this.prevEnd = s;
+        this.lastFine = lastFine;
+        this.prevEnd = prevEnd;
+        this.push(sep, 1, g, s);
+        waiting = this.waiting.length > 0;
       }
+      k = sepSlot;
+      state = sepState;
+      lastFine = sep;
+      prevEnd = s;
       // The letters, a run ("fuuuck") being one symbol, until the automaton is back at its root
       // or the letters end.
-      let k = this.k;
+      let kk = k;
+      let st = state;
       let output = false;
       let i = s;
       let prev = -1;
@@ -270,10 +284,10 @@ class ScanRun implements SymbolSink {
         const fine = LETTER_FINE[text.charCodeAt(i)] as number;
         if (fine !== prev) {
           if (fine === 0) break;
-          k++;
-          state = delta[state * COARSE_SYMBOLS + (COARSE[fine] as number)] as number;
-          if (state === 0) break;
-          if (state >= outFrom) output = true;
+          kk++;
+          st = delta[st * COARSE_SYMBOLS + (COARSE[fine] as number)] as number;
+          if (st === 0) break;
+          if (st >= outFrom) output = true;
           prev = fine;
         }
         i++;
@@ -282,27 +296,40 @@ class ScanRun implements SymbolSink {
       const e = i;
       if (e - s < 2 || (e < n && ASCII_KIND[text.charCodeAt(e)] !== KIND_BREAK)) {
         // The tokeniser reads this word; a path through it may reach back to the gap.
-        this.writeSlot(sepSlot, sep, 1, g, s, this.word);
-        return s;
+        this.writeSlot(sepSlot, sep, 1, g, s, word);
+        g = s;
+        break;
       }
       if (output) {
-        this.writeSlot(sepSlot, sep, 1, g, s, this.word);
-        this.plainWord(text, s, e);
-      } else {
-        if (state !== 0) {
-          // The word may begin a path: its symbols go to the ring as push would have put them.
-          this.writeSlot(sepSlot, sep, 1, g, s, this.word);
-          this.writeRuns(text, s, e, sepSlot + 1, this.word + 1);
-        }
+        this.writeSlot(sepSlot, sep, 1, g, s, word);
         this.k = k;
         this.state = state;
-        this.word++;
-        this.lastFine = ASCII_FINE[text.charCodeAt(e - 1)] as number;
-        this.prevEnd = e;
+        this.word = word;
+        this.lastFine = lastFine;
+        this.prevEnd = prevEnd;
+        this.plainWord(text, s, e);
+        ({ k, state, word, lastFine, prevEnd } = this);
+        waiting = this.waiting.length > 0;
+      } else {
+        if (st !== 0) {
+          // The word may begin a path: its symbols go to the ring as push would have put them.
+          this.writeSlot(sepSlot, sep, 1, g, s, word);
+          this.writeRuns(text, s, e, sepSlot + 1, word + 1);
+        }
+        k = kk;
+        state = st;
+        word++;
+        lastFine = ASCII_FINE[text.charCodeAt(e - 1)] as number;
+        prevEnd = e;
       }
       lastStart = s;
       g = e;
     }
+    this.k = k;
+    this.state = state;
+    this.word = word;
+    this.lastFine = lastFine;
+    this.prevEnd = prevEnd;
     return g;
   }
 
