@@ -22,7 +22,10 @@ function confusableTable(): Map<number, string> {
   return table;
 }
 
-const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
+// Invisible characters: the default-ignorables (zero-width space and joiners, soft hyphen, word
+// joiner, BOM, variation selectors, fillers) and every format character (bidirectional controls
+// and the like). One of them inside `Pa\u200Bul` must not make it another name or address.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 const MARKS = /\p{Mn}/gu;
 
 // Only characters with a prototype of their own change; a text with none is returned as it is.
@@ -56,7 +59,7 @@ function skeletonRound(text: string): string {
  * same result faster for ASCII.
  */
 export function generalSkeleton(text: string): string {
-  let current = text.normalize('NFKC').replace(IGNORABLE, '');
+  let current = text.normalize('NFKC').replace(INVISIBLE, '');
   // Prototypes are stable under the map, so two or three rounds settle; the cap bounds the work.
   for (let round = 0; round < 4; round += 1) {
     const next = skeletonRound(current);
@@ -265,9 +268,12 @@ export function nameKey(name: string): string | null {
     .join(' ');
 }
 
-/** The lower-case words (letters and digits) of a name, split at everything else. */
+/**
+ * The lower-case words (letters and digits) of a name, split at everything else once the invisible
+ * characters are gone (a zero-width space is not a word break a reader sees).
+ */
 function unicodeWords(name: string): string[] {
-  const folded = name.normalize('NFKD').replace(MARKS, '').toLowerCase();
+  const folded = name.replace(INVISIBLE, '').normalize('NFKD').replace(MARKS, '').toLowerCase();
   return folded.split(WORD_BREAKS).filter((word) => word.length > 0);
 }
 

@@ -121,6 +121,73 @@ describe('same display name from a new address', () => {
   });
 });
 
+describe('invisible characters do not hide a name or an address', () => {
+  // Every default-ignorable and format code point: zero-width space, joiners, soft hyphen, word
+  // joiner, BOM, bidirectional controls, variation selectors, tags, fillers (several thousand).
+  const INVISIBLE = /^[\p{Default_Ignorable_Code_Point}\p{Cf}]$/u;
+  const invisibles: string[] = [];
+  for (let code = 0; code <= 0x10ffff; code += 1) {
+    if (code >= 0xd800 && code <= 0xdfff) continue;
+    const ch = String.fromCodePoint(code);
+    if (INVISIBLE.test(ch)) invisibles.push(ch);
+  }
+  const insert = (text: string, at: number, ch: string): string => text.slice(0, at) + ch + text.slice(at);
+
+  it('covers the characters the issue names', () => {
+    for (const ch of [
+      '\u200b',
+      '\u200c',
+      '\u200d',
+      '\u00ad',
+      '\u2060',
+      '\ufeff',
+      '\u202e',
+      '\u2066',
+      '\u061c',
+    ]) {
+      expect(invisibles).toContain(ch);
+    }
+  });
+
+  it.each([
+    ['zero-width space', 'Pa\u200Bul Example'],
+    ['soft hyphen', 'Paul Ex\u00ADample'],
+    ['word joiner', 'Pa\u2060ul Example'],
+    ['BOM', '\uFEFFPaul Exa\uFEFFmple'],
+    ['right-to-left override', 'Paul \u202EExample'],
+  ])('%s in the display name of a new address warns', (_, name) => {
+    expect(kinds('someone.new@example.net', name)).toEqual(['CS-0042 same-display-name Paul Example']);
+  });
+
+  it('every such character, at every place in the name, still warns', () => {
+    const name = 'Paul Example';
+    const key = nameKey(name);
+    for (const ch of invisibles) {
+      for (let at = 0; at <= name.length; at += 1) {
+        expect(nameKey(insert(name, at, ch))).toBe(key);
+      }
+    }
+  });
+
+  it('any number of them anywhere in a name or an address changes nothing (property)', () => {
+    const invisible = fc.constantFrom(...invisibles);
+    const sprinkle = (text: string) =>
+      fc
+        .array(fc.tuple(fc.nat({ max: text.length }), invisible), { minLength: 1, maxLength: 6 })
+        .map((inserts) =>
+          [...inserts].sort(([a], [b]) => b - a).reduce((out, [at, ch]) => insert(out, at, ch), text),
+        );
+    fc.assert(
+      fc.property(sprinkle('Mr Paul Example'), sprinkle('paul.example@example.com'), (name, address) => {
+        expect(kinds('someone.new@example.net', name)).toEqual(['CS-0042 same-display-name Paul Example']);
+        expect(kinds(address)).toEqual(['CS-0042 confusable-address paul.example@example.com']);
+        expect(addressSkeleton(address)).toBe(addressSkeleton('paul.example@example.com'));
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 it('reports one warning per strategy and kind, and every kind that applies', () => {
   expect(kinds('раul.example@example.com', 'Paul Example')).toEqual([
     'CS-0042 confusable-address paul.example@example.com',
@@ -193,6 +260,7 @@ describe('nameKey reads plain ASCII names without regular expressions', () => {
   const TITLE_WORDS = new Set(['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'sir', 'dame', 'rev', 'revd']);
   function reference(name: string): string | null {
     const words = name
+      .replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '')
       .normalize('NFKD')
       .replace(/\p{Mn}/gu, '')
       .toLowerCase()
