@@ -11,8 +11,8 @@ import {
   describe,
   summarise,
 } from '../core/parse';
-import { parseStrategies, type Parsed } from '../core/strategy';
-import type { Config, HistoryEntry, Message, Strategy } from '../core/types';
+import { parseStrategies } from '../core/strategy';
+import type { Config, HistoryEntry, Message, Parsed, Strategy } from '../core/types';
 import type { EvaluateArgs } from './args';
 
 export interface Inputs {

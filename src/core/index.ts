@@ -5,7 +5,7 @@ export * from './types';
 
 // Reading input (core-A1)
 export { normaliseAddress } from './address';
-export { parseStrategy, parseStrategies, type Parsed } from './strategy';
+export { parseStrategy, parseStrategies } from './strategy';
 export { DEFAULT_CONFIG, parseConfig, parseHistory, parseMessage } from './parse';
 export { extractMatterRefs, normaliseMatterRef } from './matter';
 

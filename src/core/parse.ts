@@ -2,7 +2,7 @@
 // format") and anything else that reads stored data. Every problem names the field path; nothing
 // here throws, whatever the input. Strategies use the same readers (core/strategy.ts).
 import { normaliseAddress } from './address';
-import type { Parsed } from './strategy';
+import type { Parsed } from './types';
 import { isIsoDate, isValidTimeZone, parseHhMm } from './time';
 import {
   INDICATOR_CODES,

@@ -25,35 +25,20 @@ import {
   type JsonObject,
   type Reader,
 } from './parse';
-import type {
-  Advocate,
-  Channel,
-  ContactLimit,
-  PermittedTime,
-  Reason,
-  ReasonableAdjustment,
-  ResponsePolicy,
-  Spoc,
-  Strategy,
-  StrategyStatus,
-  Weekday,
+import {
+  CHANNELS,
+  REASONS,
+  RESPONSE_POLICIES,
+  STRATEGY_STATUSES,
+  WEEKDAYS,
+  type Advocate,
+  type ContactLimit,
+  type Parsed,
+  type PermittedTime,
+  type ReasonableAdjustment,
+  type Spoc,
+  type Strategy,
 } from './types';
-
-export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
-
-export const STATUSES: readonly StrategyStatus[] = ['draft', 'active', 'suspended', 'ended'];
-export const REASONS: readonly Reason[] = [
-  'aggressive-or-abusive',
-  'unreasonably-persistent',
-  'unreasonable-demands',
-];
-export const CHANNELS: readonly Channel[] = ['email', 'post', 'phone', 'in-person', 'online-form'];
-export const RESPONSE_POLICIES: readonly ResponsePolicy[] = [
-  'respond',
-  'respond-within-days',
-  'read-not-respond',
-];
-export const WEEKDAY_CODES: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 /** What a strategy cannot do without; everything else has a default. */
 export type StrategyEssentials = Pick<Strategy, 'id' | 'personName' | 'emailAddresses' | 'status'>;
@@ -77,36 +62,6 @@ export function newStrategy(fields: StrategyEssentials & Partial<Strategy>): Str
     ...fields,
   };
 }
-
-const STRATEGY_FIELDS: readonly (keyof Strategy)[] = [
-  'id',
-  'personName',
-  'knownNames',
-  'emailAddresses',
-  'status',
-  'matterRefs',
-  'reasons',
-  'reasonNarrative',
-  'permittedChannels',
-  'designatedAddress',
-  'spoc',
-  'advocate',
-  'contactLimit',
-  'permittedTimes',
-  'timeZone',
-  'responsePolicy',
-  'responseDays',
-  'refuseReopen',
-  'reasonableAdjustments',
-  'warningGiven',
-  'notifiedInWriting',
-  'startDate',
-  'nextReviewDate',
-  'lastReviewedDate',
-  'lastReviewedBy',
-  'decidedBy',
-  'eTag',
-];
 
 const matterRef: Reader<string> = (value, path, problems) => {
   const ref = typeof value === 'string' ? normaliseMatterRef(value) : '';
@@ -146,7 +101,7 @@ const permittedTime: Reader<PermittedTime> = objectOf((f) => {
   f.rejectUnknown(['days', 'from', 'to']);
   return {
     // No days: every day (core/checks/timing reads an empty list that way).
-    days: f.withDefault('days', listOf(keyword(WEEKDAY_CODES), { unique: true }), []),
+    days: f.withDefault('days', listOf(keyword(WEEKDAYS), { unique: true }), []),
     from: f.required('from', clock(false)) ?? '',
     to: f.required('to', clock(true)) ?? '',
   };
@@ -176,9 +131,14 @@ function label(raw: JsonObject, position: number | null): string {
   return shownName === null ? prefix : `${prefix} (${shownName})`;
 }
 
+/**
+ * Every field of T present, optional ones possibly undefined. The reader below is typed with it, so
+ * a field added to Strategy and not read does not compile, and its keys are the known fields.
+ */
+type EveryField<T> = { [K in keyof Required<T>]: T[K] };
+
 function readStrategy(raw: JsonObject, problems: string[]): Strategy {
   const f = fields(raw, '', problems);
-  f.rejectUnknown(STRATEGY_FIELDS);
   const responsePolicy = f.withDefault('responsePolicy', keyword(RESPONSE_POLICIES), 'respond');
   const responseDays = f.optional('responseDays', positiveInt(366));
   if (responsePolicy === 'respond-within-days' && isAbsent(field(raw, 'responseDays'))) {
@@ -188,13 +148,13 @@ function readStrategy(raw: JsonObject, problems: string[]): Strategy {
   if (Array.isArray(channelsGiven) && channelsGiven.length === 0) {
     problems.push('permittedChannels must list at least one channel (leave it out to permit every channel)');
   }
-  return compact<Strategy>({
+  const read: EveryField<Strategy> = {
     id: f.required('id', text) ?? '',
     personName: f.required('personName', text) ?? '',
     knownNames: f.withDefault('knownNames', listOf(text, { unique: true }), []),
     // At least one: a strategy without an address can never be matched to an email.
     emailAddresses: f.required('emailAddresses', listOf(address, { minItems: 1, unique: true })) ?? [],
-    status: f.required('status', keyword(STATUSES)) ?? 'draft',
+    status: f.required('status', keyword(STRATEGY_STATUSES)) ?? 'draft',
     matterRefs: f.withDefault('matterRefs', listOf(matterRef, { unique: true }), []),
     reasons: f.withDefault('reasons', listOf(keyword(REASONS), { unique: true }), []),
     reasonNarrative: f.optional('reasonNarrative', anyText),
@@ -219,7 +179,9 @@ function readStrategy(raw: JsonObject, problems: string[]): Strategy {
     lastReviewedBy: f.optional('lastReviewedBy', text),
     decidedBy: f.optional('decidedBy', text),
     eTag: f.optional('eTag', anyText),
-  });
+  };
+  f.rejectUnknown(Object.keys(read));
+  return compact<Strategy>(read);
 }
 
 function parseAt(raw: unknown, position: number | null): Parsed<Strategy> {

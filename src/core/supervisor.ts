@@ -3,11 +3,10 @@
 // and when (lancs 3.12, kent 18); the review pack summarises contact since the last review.
 import { normaliseAddress } from './address';
 import { extractMatterRefs } from './matter';
-import type { Parsed } from './strategy';
 import { addMonths, DEFAULT_TIME_ZONE, localDate, resolveTimeZone } from './time';
 import {
+  CHANNELS,
   FLAG_SEVERITY,
-  type Channel,
   type ContactLogRecord,
   type DispositionKind,
   type FlagCode,
@@ -15,13 +14,12 @@ import {
   type IsoDate,
   type IsoInstant,
   type Message,
+  type Parsed,
   type Strategy,
 } from './types';
 
 /** A strategy not yet saved: the list assigns the id and the concurrency token. */
 export type NewStrategy = Omit<Strategy, 'id' | 'eTag'>;
-
-const ALL_CHANNELS: Channel[] = ['email', 'post', 'phone', 'in-person', 'online-form'];
 
 /** Lancs 3.12: review at least every three months. */
 export const DEFAULT_REVIEW_MONTHS = 3;
@@ -53,7 +51,7 @@ export function strategyFromSender(
       status: 'draft',
       matterRefs: extractMatterRefs(`${message.subject ?? ''}\n${message.body ?? ''}`),
       reasons: [],
-      permittedChannels: [...ALL_CHANNELS],
+      permittedChannels: [...CHANNELS],
       permittedTimes: [],
       responsePolicy: 'respond',
       refuseReopen: false,

@@ -1,10 +1,7 @@
 // Wall-clock and calendar arithmetic for the checks. Time always comes in as a parameter;
 // zones are resolved with Intl (no dependency), so BST and other transitions follow the
 // platform's tz database.
-import type { IsoDate, Weekday } from './types';
-
-/** Monday first, matching how permitted-time windows are written (`mon`..`sun`). */
-export const WEEKDAYS: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+import { WEEKDAYS, type IsoDate, type Weekday } from './types';
 
 /** The organisation default when neither the strategy nor the settings name a valid zone. */
 export const DEFAULT_TIME_ZONE = 'Europe/London';
@@ -41,15 +38,10 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-const SHORT_WEEKDAY: Record<string, Weekday> = {
-  Mon: 'mon',
-  Tue: 'tue',
-  Wed: 'wed',
-  Thu: 'thu',
-  Fri: 'fri',
-  Sat: 'sat',
-  Sun: 'sun',
-};
+/** en-US short weekday names (`Mon`) are our codes (`mon`) capitalised. */
+const SHORT_WEEKDAY = new Map<string, Weekday>(
+  WEEKDAYS.map((day) => [`${day.charAt(0).toUpperCase()}${day.slice(1)}`, day]),
+);
 
 /** True when Intl knows the zone (an unknown zone makes Intl throw RangeError). */
 export function isValidTimeZone(timeZone: string | undefined): timeZone is string {
@@ -95,7 +87,7 @@ export function localParts(instant: Date, timeZone: string): LocalParts {
         minute = Number(p.value);
         break;
       case 'weekday':
-        weekday = SHORT_WEEKDAY[p.value] ?? weekday;
+        weekday = SHORT_WEEKDAY.get(p.value) ?? weekday;
         break;
       default:
         break;

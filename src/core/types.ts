@@ -1,4 +1,6 @@
-// The domain's shared vocabulary. Pure types: no Office, no Graph, no React, no I/O.
+// The domain's shared vocabulary: its types, and each enumeration once, as an `as const` list the
+// type is derived from, so core's readers, the Graph schema's choices and the pane's labels cannot
+// drift apart. No Office, no Graph, no React, no I/O.
 // Field names follow the JSON interchange format in docs/domain.md (strategies.json, message.json).
 
 /** ISO-8601 calendar date, `YYYY-MM-DD`. */
@@ -6,11 +8,31 @@ export type IsoDate = string;
 /** ISO-8601 instant with zone, e.g. `2025-03-04T10:15:00Z`. */
 export type IsoInstant = string;
 
-export type StrategyStatus = 'draft' | 'active' | 'suspended' | 'ended';
-export type Reason = 'aggressive-or-abusive' | 'unreasonably-persistent' | 'unreasonable-demands';
-export type Channel = 'email' | 'post' | 'phone' | 'in-person' | 'online-form';
-export type ResponsePolicy = 'respond' | 'respond-within-days' | 'read-not-respond';
-export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+/** The outcome of reading untrusted input: the value, or one sentence saying what is wrong. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** True when `value` is one of a vocabulary's words (narrows an unknown to the vocabulary's type). */
+export function isOneOf<T extends string>(words: readonly T[], value: unknown): value is T {
+  return words.some((word) => word === value);
+}
+
+// ---- Enumerations ----------------------------------------------------------------------------
+
+export const STRATEGY_STATUSES = ['draft', 'active', 'suspended', 'ended'] as const;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+export const REASONS = ['aggressive-or-abusive', 'unreasonably-persistent', 'unreasonable-demands'] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const CHANNELS = ['email', 'post', 'phone', 'in-person', 'online-form'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const RESPONSE_POLICIES = ['respond', 'respond-within-days', 'read-not-respond'] as const;
+export type ResponsePolicy = (typeof RESPONSE_POLICIES)[number];
+
+/** Monday first, matching how permitted-time windows are written (`mon`..`sun`). */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
 
 export interface Spoc {
   name: string;
@@ -125,7 +147,9 @@ export interface Config {
   repeatThreshold?: number;
 }
 
-export type Severity = 'breach' | 'warning' | 'info';
+/** Most serious first: the order flags are listed in. */
+export const SEVERITIES = ['breach', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export const FLAG_SEVERITY = {
   CHANNEL_NOT_PERMITTED: 'breach',
@@ -148,6 +172,11 @@ export const FLAG_SEVERITY = {
 } as const satisfies Record<string, Severity>;
 
 export type FlagCode = keyof typeof FLAG_SEVERITY;
+
+/** True for a code this version knows (FLAG_SEVERITY is the one list of flag codes). */
+export function isFlagCode(value: unknown): value is FlagCode {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(FLAG_SEVERITY, value);
+}
 
 /** A flag: code and severity always agree (the severity is derived from the code). */
 export type Flag = {
@@ -182,7 +211,8 @@ export interface Indicator {
   text: string;
 }
 
-export type MatchVia = 'sender' | 'advocate';
+export const MATCH_VIA = ['sender', 'advocate'] as const;
+export type MatchVia = (typeof MATCH_VIA)[number];
 
 export interface StrategyMatch {
   strategyId: string;
@@ -190,7 +220,8 @@ export interface StrategyMatch {
 }
 
 /** Why a sender resembles a restricted person (never a silent match). */
-export type EvasionKind = 'confusable-address' | 'same-local-part' | 'same-display-name';
+export const EVASION_KINDS = ['confusable-address', 'same-local-part', 'same-display-name'] as const;
+export type EvasionKind = (typeof EVASION_KINDS)[number];
 
 export interface EvasionWarning {
   strategyId: string;
@@ -224,13 +255,21 @@ export type ReadQuestion = (typeof READ_QUESTIONS)[number];
 export type ReadAnswers = Record<ReadQuestion, boolean>;
 export type PartialReadAnswers = Partial<Record<ReadQuestion, boolean>>;
 
-export type Disposition =
-  | { kind: 'escalate'; reasons: ReadQuestion[]; forwardTo?: string }
-  | { kind: 'auto-file'; strategyId: string; folder: string }
-  | { kind: 'breach'; strategyIds: string[]; breachCodes: FlagCode[]; reminderAvailable: boolean }
-  | { kind: 'handled-normally' };
+export const DISPOSITION_KINDS = ['escalate', 'auto-file', 'breach', 'handled-normally'] as const;
+export type DispositionKind = (typeof DISPOSITION_KINDS)[number];
 
-export type DispositionKind = Disposition['kind'];
+/** What each kind of disposition carries besides its kind. */
+type DispositionDetails = {
+  escalate: { reasons: ReadQuestion[]; forwardTo?: string };
+  'auto-file': { strategyId: string; folder: string };
+  breach: { strategyIds: string[]; breachCodes: FlagCode[]; reminderAvailable: boolean };
+  'handled-normally': Record<never, never>;
+};
+
+/** A tagged union over DISPOSITION_KINDS (a kind without its details does not compile). */
+export type Disposition = {
+  [K in DispositionKind]: { kind: K } & DispositionDetails[K];
+}[DispositionKind];
 
 // ---- The contact log ----------------------------------------------------------------------
 

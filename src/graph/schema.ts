@@ -9,13 +9,18 @@
 //   multi-line text; enumerations (reasons, channels) as multi-choice; nested structures
 //   (permitted times, adjustments, fingerprint) as JSON in multi-line text;
 // - every column we filter on is indexed (a filter on a non-indexed column fails on big lists).
-import type {
-  ContactLogRecord,
-  DispositionKind,
-  FlagCode,
-  HistoryEntry,
-  IndicatorCode,
-  Strategy,
+import {
+  CHANNELS,
+  DISPOSITION_KINDS,
+  INDICATOR_CODES,
+  isFlagCode,
+  isOneOf,
+  REASONS,
+  RESPONSE_POLICIES,
+  STRATEGY_STATUSES,
+  type ContactLogRecord,
+  type HistoryEntry,
+  type Strategy,
 } from '../core/types';
 
 export type ColumnKind = 'text' | 'note' | 'choice' | 'multiChoice' | 'number' | 'boolean' | 'dateTime';
@@ -53,17 +58,6 @@ const note = (name: string, displayName: string, extra: Partial<ColumnSpec> = {}
   kind: 'note',
   ...extra,
 });
-
-export const STRATEGY_STATUSES = ['draft', 'active', 'suspended', 'ended'] as const;
-export const REASONS = ['aggressive-or-abusive', 'unreasonably-persistent', 'unreasonable-demands'] as const;
-export const CHANNELS = ['email', 'post', 'phone', 'in-person', 'online-form'] as const;
-export const RESPONSE_POLICIES = ['respond', 'respond-within-days', 'read-not-respond'] as const;
-export const DISPOSITIONS: readonly DispositionKind[] = [
-  'escalate',
-  'auto-file',
-  'breach',
-  'handled-normally',
-];
 
 export const STRATEGIES_SCHEMA: ListSpec = {
   displayName: STRATEGIES_LIST,
@@ -128,7 +122,7 @@ export const CONTACT_LOG_SCHEMA: ListSpec = {
     { name: 'AnswerOtherAction', displayName: 'Other action needed', kind: 'boolean' },
     text('Reader', 'Read by'),
     { name: 'ReadAt', displayName: 'Read at', kind: 'dateTime' },
-    { name: 'Disposition', displayName: 'Disposition', kind: 'choice', choices: DISPOSITIONS },
+    { name: 'Disposition', displayName: 'Disposition', kind: 'choice', choices: DISPOSITION_KINDS },
     text('Folder', 'Filed to'),
     note('Fingerprint', 'Text fingerprint', {
       description: 'JSON {v,sig,n}; cannot be turned back into text',
@@ -412,10 +406,22 @@ function fingerprint(fields: Fields): ContactLogRecord['fingerprint'] {
   return { v: fp.v, sig: fp.sig, n: fp.n };
 }
 
+/** Codes one per line; a code this version does not know makes the row unreadable, never miscast. */
+function readCodes<C extends string>(
+  fields: Fields,
+  column: string,
+  known: (code: string) => code is C,
+): C[] {
+  const codes = readLines(fields, column);
+  const unknown = codes.find((code) => !known(code));
+  if (unknown !== undefined) throw new ColumnFormatError(column, `unknown code ${JSON.stringify(unknown)}`);
+  return codes.filter(known);
+}
+
 /** Throws ColumnFormatError naming the column when a row cannot be a log record. */
 export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRecord {
-  const disposition = str(fields, 'Disposition') as DispositionKind;
-  if (!DISPOSITIONS.includes(disposition))
+  const disposition = str(fields, 'Disposition');
+  if (!isOneOf(DISPOSITION_KINDS, disposition))
     throw new ColumnFormatError('Disposition', `unknown value ${JSON.stringify(disposition)}`);
   const record: ContactLogRecord = {
     key: str(fields, 'Key'),
@@ -425,8 +431,8 @@ export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRe
     recipients: readLines(fields, 'Recipients'),
     strategyIds: readLines(fields, 'StrategyIds'),
     personNames: readLines(fields, 'PersonNames'),
-    flagCodes: readLines(fields, 'FlagCodes') as FlagCode[],
-    indicatorCodes: readLines(fields, 'IndicatorCodes') as IndicatorCode[],
+    flagCodes: readCodes(fields, 'FlagCodes', isFlagCode),
+    indicatorCodes: readCodes(fields, 'IndicatorCodes', (c) => isOneOf(INDICATOR_CODES, c)),
     answers: {
       newComplaintOrAllegation: bool(fields, 'AnswerNewComplaint'),
       criminalMatter: bool(fields, 'AnswerCriminal'),

@@ -3,7 +3,7 @@
 // token; afterwards only the changes since that token (deletions removed, an item seen twice: the last wins). A 410 means
 // the token expired: everything is loaded again. Rows that do not validate are reported in
 // `rejected` with the strategy, the item and the field named: never dropped silently.
-import type { Strategy } from '../core/types';
+import type { Parsed, Strategy } from '../core/types';
 import { batch } from './batch';
 import type { GraphClient, GraphPage } from './client';
 import { GraphRequestError, describe, isGraphError } from './errors';
@@ -18,9 +18,8 @@ import {
 } from './schema';
 import type { RejectedRow, SaveResult, StrategyRepository, StrategySnapshot } from './types';
 
-/** core/strategy's Parsed<Strategy>: the error names the strategy and every bad field. */
-export type StrategyValidation = { ok: true; value: Strategy } | { ok: false; error: string };
-export type StrategyValidator = (raw: unknown) => StrategyValidation;
+/** core's parseStrategy: the error names the strategy and every bad field. */
+export type StrategyValidator = (raw: unknown) => Parsed<Strategy>;
 
 interface ListItem {
   id: string;

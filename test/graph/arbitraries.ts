@@ -1,13 +1,14 @@
 // fast-check generators for strategies and contact-log records as the add-in writes them.
 import fc from 'fast-check';
-import type { ContactLogRecord, Strategy } from '../../src/core/types';
 import {
   CHANNELS,
-  DISPOSITIONS,
+  DISPOSITION_KINDS,
   REASONS,
   RESPONSE_POLICIES,
   STRATEGY_STATUSES,
-} from '../../src/graph/schema';
+  type ContactLogRecord,
+  type Strategy,
+} from '../../src/core/types';
 
 const word = fc.stringMatching(/^[A-Za-z][a-z]{1,8}$/);
 const name = fc.tuple(word, word).map(([a, b]) => `${a} ${b}`);
@@ -124,7 +125,7 @@ export const logRecordArb: fc.Arbitrary<ContactLogRecord> = fc
     }),
     reader: emailAddress,
     readAt: isoInstant,
-    disposition: fc.constantFrom(...DISPOSITIONS),
+    disposition: fc.constantFrom(...DISPOSITION_KINDS),
     folder: fc.option(fc.constant('Contact strategy - read not respond'), { nil: undefined }),
     fingerprint: fc.record({
       v: fc.constant('mh1'),

@@ -113,4 +113,19 @@ describe('contact-log record ↔ list row', () => {
       { numRuns: 5 },
     );
   });
+
+  it('rejects a row naming a flag or indicator code this version does not know, naming the column', () => {
+    fc.assert(
+      fc.property(logRecordArb, (r) => {
+        const fields = logRecordToFields(r);
+        expect(() => fieldsToLogRecord({ ...fields, FlagCodes: 'NOT_SPOC\nSHOUTING' })).toThrow(
+          /column FlagCodes: unknown code "SHOUTING"/,
+        );
+        expect(() => fieldsToLogRecord({ ...fields, IndicatorCodes: 'threat' })).toThrow(
+          /column IndicatorCodes: unknown code "threat"/,
+        );
+      }),
+      { numRuns: 5 },
+    );
+  });
 });

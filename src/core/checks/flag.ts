@@ -1,6 +1,6 @@
 // Building and ordering flags. Severity is always derived from the code (FLAG_SEVERITY), so a
 // flag can never carry a severity that disagrees with its code.
-import { FLAG_SEVERITY, type Flag, type FlagCode, type Severity } from '../types';
+import { FLAG_SEVERITY, SEVERITIES, type Flag, type FlagCode } from '../types';
 
 export function makeFlag<C extends FlagCode>(
   code: C,
@@ -12,11 +12,9 @@ export function makeFlag<C extends FlagCode>(
   return { code, severity: FLAG_SEVERITY[code], strategyId, field, message } as Extract<Flag, { code: C }>;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { breach: 1, warning: 2, info: 3 };
-
 function rank(flag: Flag): number {
   // Adjustments come first, always: they govern how any reply is written (durham rec 1).
-  return flag.code === 'REASONABLE_ADJUSTMENTS' ? 0 : SEVERITY_RANK[flag.severity];
+  return flag.code === 'REASONABLE_ADJUSTMENTS' ? 0 : 1 + SEVERITIES.indexOf(flag.severity);
 }
 
 /** Adjustments first, then breach, warning, info; the order within a group is kept (stable sort). */

@@ -2,8 +2,8 @@
 // Windows are local to the strategy's zone; `from` is inclusive, `to` exclusive. A window whose
 // `to` is not after its `from` runs past midnight into the next day (22:00-02:00); equal ends
 // mean the whole day from `from`. Days name the day the window starts on; no days means every day.
-import { localParts, MINUTES_PER_DAY, parseHhMm, WEEKDAYS } from '../time';
-import type { Flag, PermittedTime, Weekday } from '../types';
+import { localParts, MINUTES_PER_DAY, parseHhMm } from '../time';
+import { WEEKDAYS, type Flag, type PermittedTime, type Weekday } from '../types';
 import { strategyZone, type CheckInput } from './context';
 import { makeFlag } from './flag';
 

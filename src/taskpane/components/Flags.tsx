@@ -2,12 +2,11 @@
 // (contact limit, repeats) may still be on their way and say so.
 import { Spinner, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ErrorCircle20Filled, Info20Regular, Warning20Filled } from '@fluentui/react-icons';
-import type { Flag, Severity } from '../../core/types';
+import { SEVERITIES, type Flag } from '../../core/types';
 import type { HistoryStatus } from '../state/types';
 import { SEVERITY_HEADING } from '../view/labels';
 import { useShared } from './styles';
 
-const ORDER: Severity[] = ['breach', 'warning', 'info'];
 /** Shown in their own block (adjustments) or the verdict (evasion); not repeated here. */
 const SHOWN_ELSEWHERE = new Set<Flag['code']>(['REASONABLE_ADJUSTMENTS', 'POSSIBLE_EVASION']);
 
@@ -63,7 +62,7 @@ export function Flags({
       {shown.length === 0 && history.kind !== 'checking' && (
         <p className={s.muted}>No checks raised a flag.</p>
       )}
-      {ORDER.map((severity) => {
+      {SEVERITIES.map((severity) => {
         const group = shown.filter((f) => f.severity === severity);
         if (group.length === 0) return null;
         const Icon = ICON[severity];

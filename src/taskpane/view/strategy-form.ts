@@ -3,8 +3,15 @@
 // messages. Fields the form does not show (permitted times, zone, review history, eTag) are
 // carried over from the strategy being edited.
 import type { NewStrategy } from '../../core/supervisor';
-import { parseStrategy, type Parsed } from '../../core/strategy';
-import type { Channel, Reason, ReasonableAdjustment, ResponsePolicy, StrategyStatus } from '../../core/types';
+import { parseStrategy } from '../../core/strategy';
+import type {
+  Channel,
+  Parsed,
+  Reason,
+  ReasonableAdjustment,
+  ResponsePolicy,
+  StrategyStatus,
+} from '../../core/types';
 
 export interface StrategyFormValues {
   personName: string;

@@ -12,9 +12,17 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useId, useState, type FormEvent } from 'react';
-import { CHANNELS, REASONS, RESPONSE_POLICIES, STATUSES } from '../../../core/strategy';
 import type { NewStrategy } from '../../../core/supervisor';
-import type { Channel, Reason, ResponsePolicy, StrategyStatus } from '../../../core/types';
+import {
+  CHANNELS,
+  REASONS,
+  RESPONSE_POLICIES,
+  STRATEGY_STATUSES,
+  type Channel,
+  type Reason,
+  type ResponsePolicy,
+  type StrategyStatus,
+} from '../../../core/types';
 import { CHANNEL_LABEL, REASON_LABEL, STATUS_LABEL, responsePolicyText } from '../../view/labels';
 import { fromFormValues, toFormValues, type StrategyFormValues } from '../../view/strategy-form';
 import { useShared } from '../styles';
@@ -96,7 +104,7 @@ export function StrategyForm<S extends NewStrategy>({
       </Field>
       <Field label="Status">
         <Select value={v.status} onChange={(_e, d) => set('status', d.value as StrategyStatus)}>
-          {STATUSES.map((st) => (
+          {STRATEGY_STATUSES.map((st) => (
             <option key={st} value={st}>
               {STATUS_LABEL[st]}
             </option>
