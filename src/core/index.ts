@@ -19,7 +19,9 @@ export {
   INDICATOR_QUESTIONS,
   scanIndicators,
   suggestedQuestions,
-  termProblems,
+  termWarnings,
+  describeTermWarning,
+  type TermWarning,
   type Terms,
 } from './indicators';
 export { DEFAULT_REPEAT_THRESHOLD, findRepeats, fingerprint, similarity } from './repeat';

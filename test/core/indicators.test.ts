@@ -7,7 +7,9 @@ import {
   scanBody,
   scanIndicators,
   suggestedQuestions,
-  termProblems,
+  termWarnings,
+  describeTermWarning,
+  type Terms,
 } from '../../src/core/indicators';
 import { MAX_HITS_PER_LABEL, compileMatcher } from '../../src/core/indicators/matcher';
 import { expand } from '../../src/core/indicators/syntax';
@@ -284,37 +286,93 @@ describe('several indicators on one text', () => {
 });
 
 describe('organisation term lists', () => {
-  it('a list for a code replaces the shipped one; other codes keep theirs', () => {
+  const codes = (scanner: { scan(t: string): Array<{ code: IndicatorCode }> }, t: string): IndicatorCode[] =>
+    scanner.scan(t).map((h) => h.code);
+
+  it('a list for a code adds to the shipped one; other codes keep theirs', () => {
     const scanner = compileScanner({ THREAT: ['petrol can'] });
-    const codes = (t: string): IndicatorCode[] => scanner.scan(t).map((h) => h.code);
-    expect(codes('He brought a petrol can')).toEqual(['THREAT']);
-    expect(codes('I know where you live')).toEqual([]);
-    expect(codes('no point going on')).toEqual(['SELF_HARM']);
+    expect(codes(scanner, 'He brought a petrol can')).toEqual(['THREAT']);
+    expect(codes(scanner, 'I know where you live')).toEqual(['THREAT']);
+    expect(codes(scanner, 'no point going on')).toEqual(['SELF_HARM']);
+    expect(termWarnings({ THREAT: ['petrol can'] })).toEqual([]);
   });
 
-  it('"@default" keeps the shipped terms beside the organisation’s own', () => {
-    const scanner = compileScanner({ THREAT: ['@default', 'petrol can'] });
-    expect(scanner.scan('a petrol can. I know where you live').map((h) => h.code)).toEqual([
-      'THREAT',
-      'THREAT',
+  it('"@replace" replaces the shipped list, and the supervisor is told how many terms that drops', () => {
+    const terms = { THREAT: ['@replace', 'petrol can'] };
+    const scanner = compileScanner(terms);
+    expect(codes(scanner, 'He brought a petrol can')).toEqual(['THREAT']);
+    expect(codes(scanner, 'I know where you live')).toEqual([]);
+    expect(codes(scanner, 'no point going on')).toEqual(['SELF_HARM']);
+    const warnings = termWarnings(terms);
+    expect(warnings).toEqual([
+      { kind: 'replaces-shipped', code: 'THREAT', dropped: DEFAULT_TERMS.THREAT.length },
+    ]);
+    expect(describeTermWarning(warnings[0]!)).toBe(
+      `Terms for THREAT replace the shipped list, as "@replace" asks: ${DEFAULT_TERMS.THREAT.length} shipped terms are not looked for.`,
+    );
+  });
+
+  it('a malformed term in a self-harm list never costs "kill myself"', () => {
+    const terms = { SELF_HARM: ['(unbalanced', 'no reason to live anymore'] };
+    const text = 'I want to kill myself. No reason to live anymore.';
+    expect(scanIndicators(text, terms).map((h) => [h.code, h.text])).toEqual([
+      ['SELF_HARM', 'kill myself'],
+      ['SELF_HARM', 'No reason to live anymore'],
+    ]);
+    expect(termWarnings(terms).map(describeTermWarning)).toEqual([
+      expect.stringMatching(
+        /^Terms for SELF_HARM: "\(unbalanced" .+, so it is not looked for; the other terms still are\.$/u,
+      ),
     ]);
   });
 
-  it('unusable terms are reported and left out, and the rest still work', () => {
-    const terms = {
-      THREAT: ['(unbalanced', 'x', 'burn it ~99 down', 42 as unknown as string, 'torch the van'],
-    };
-    expect(termProblems(terms).map((p) => p.term)).toEqual(['(unbalanced', 'x', 'burn it ~99 down', '42']);
-    expect(
-      compileScanner(terms)
-        .scan('I will torch the van')
-        .map((h) => h.text),
-    ).toEqual(['torch the van']);
+  it('a replacement whose every term is unusable keeps the shipped list, and says so', () => {
+    const terms = { SELF_HARM: ['@replace', '(unbalanced', 'x'] };
+    expect(codes(compileScanner(terms), 'I want to kill myself')).toEqual(['SELF_HARM']);
+    expect(termWarnings(terms).map((w) => w.kind)).toEqual([
+      'unusable-term',
+      'unusable-term',
+      'empty-replacement',
+    ]);
   });
 
-  it('a list that is not a list is reported and the shipped one used', () => {
-    const terms = { SELF_HARM: 'suicide' as unknown as string[] };
-    expect(termProblems(terms)).toEqual([expect.objectContaining({ label: 'SELF_HARM' })]);
+  it('"@replace" with "@default" keeps the shipped list beside the organisation’s own', () => {
+    const terms = { THREAT: ['@Replace ', '@default', 'petrol can'] };
+    expect(codes(compileScanner(terms), 'a petrol can. I know where you live')).toEqual(['THREAT', 'THREAT']);
+    expect(termWarnings(terms).map((w) => w.kind)).toEqual(['replace-and-default']);
+  });
+
+  it('"@default", from lists written when lists replaced, changes nothing', () => {
+    const scanner = compileScanner({ THREAT: ['@default', 'petrol can'] });
+    expect(codes(scanner, 'a petrol can. I know where you live')).toEqual(['THREAT', 'THREAT']);
+    expect(termWarnings({ THREAT: ['@default', 'petrol can'] })).toEqual([]);
+  });
+
+  it('unusable terms and unknown markers are each named and left out, and the rest still work', () => {
+    const terms = {
+      THREAT: ['(unbalanced', 'x', 'burn it ~99 down', 42 as unknown as string, '@replaced', 'torch the van'],
+    };
+    const warnings = termWarnings(terms);
+    expect(warnings.map((w) => (w.kind === 'unusable-term' ? w.term : w.kind))).toEqual([
+      '(unbalanced',
+      'x',
+      'burn it ~99 down',
+      '42',
+      '@replaced',
+    ]);
+    expect(describeTermWarning(warnings[4]!)).toMatch(
+      /"@replaced" is not a known marker \(@default or @replace\)/u,
+    );
+    const hits = compileScanner(terms).scan('I will torch the van. I know where you live');
+    expect(hits.map((h) => h.text)).toEqual(['torch the van', 'I know where you live']);
+  });
+
+  it('a list that is not a list, or an unknown code, is reported and the shipped lists used', () => {
+    const terms = { SELF_HARM: 'suicide' as unknown as string[], HARM: ['x y'] } as Terms;
+    expect(termWarnings(terms)).toEqual([
+      { kind: 'not-a-list', code: 'SELF_HARM' },
+      { kind: 'unknown-code', code: 'HARM' },
+    ]);
     expect(scanIndicators('no point going on', terms).map((h) => h.code)).toEqual(['SELF_HARM']);
   });
 
@@ -322,7 +380,36 @@ describe('organisation term lists', () => {
     const terms = { NEW_COMPLAINT: ['grievance'] };
     const text = 'This is a grievance and a new complaint';
     expect(scanIndicators(text, terms)).toEqual(compileScanner(terms).scan(text));
-    expect(scanIndicators(text, terms).map((h) => h.text)).toEqual(['grievance']);
+    expect(scanIndicators(text, terms).map((h) => h.text)).toEqual(['grievance', 'new complaint']);
+  });
+
+  // The organisation's terms are matched by a matcher of their own and merged: the result must be
+  // what one matcher over the shipped and the organisation's lists together gives.
+  it('merged hits are what one matcher over both lists gives (property)', () => {
+    const own = {
+      THREAT: ['petrol can', 'burn (it|you) ~3 down', 'you live'],
+      SELF_HARM: ['going on', 'end it all', 'kill*'],
+      NEW_COMPLAINT: ['complaint'],
+    } satisfies Terms;
+    const together = compileMatcher<IndicatorCode>(
+      INDICATOR_CODES.map(
+        (code) => [code, [...DEFAULT_TERMS[code], ...((own as Terms)[code] ?? [])]] as const,
+      ),
+    );
+    const words =
+      'I know where you live . no point going on petrol can burn it down kill myself a new complaint , end it all'.split(
+        ' ',
+      );
+    const text = fc.array(fc.constantFrom(...words), { maxLength: 30 }).map((w) => w.join(' '));
+    fc.assert(
+      fc.property(text, (t) => {
+        const expected = together
+          .scan(t)
+          .map((h) => ({ code: h.label, start: h.start, end: h.end, text: h.text }));
+        expect(compileScanner(own).scan(t)).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

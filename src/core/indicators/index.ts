@@ -2,13 +2,16 @@
 // place in the original text so the taskpane can highlight it in place. Aids, never a decision:
 // no hit is never "safe". Decisions: docs/decisions/reading-aids.md.
 import { DEFAULT_TERMS, REOPEN_TERMS } from '../terms';
+import { readOrganisationTerms, type TermWarning, type Terms } from '../terms/organisation';
 import { INDICATOR_CODES, type Indicator, type IndicatorCode } from '../types';
-import { compileMatcher, type TermProblem } from './matcher';
+import { compileMatcher, type Hit, type Matcher } from './matcher';
+import { mergeHits } from './merge';
 
 export { INDICATOR_QUESTIONS, suggestedQuestions } from './questions';
 export { DEFAULT_TERMS, REOPEN_TERMS } from '../terms';
+export { DEFAULT_ENTRY, REPLACE_ENTRY, describeTermWarning, type TermWarning } from '../terms/organisation';
 
-export type Terms = Partial<Record<IndicatorCode, readonly string[]>>;
+export type { Terms };
 export type Scanner = { scan(text: string): Indicator[] };
 
 /** A demand to reopen a matter: its place in the text. */
@@ -24,72 +27,70 @@ export interface BodyScan {
   reopen: ReopenDemand | null;
 }
 
-/** The entry that, inside an organisation's list for a code, stands for the shipped list. */
-export const DEFAULT_ENTRY = '@default';
-
-/**
- * The lists in force: an organisation's list for a code replaces the shipped one, unless it holds
- * "@default", which brings the shipped terms in beside its own. Codes it leaves out keep the
- * shipped list. Anything but an array of text is ignored (and reported by termProblems).
- */
-function effectiveLists(terms: Terms | undefined): Array<readonly [IndicatorCode, readonly unknown[]]> {
-  return INDICATOR_CODES.map((code) => {
-    const own: unknown = terms?.[code];
-    if (!Array.isArray(own)) return [code, DEFAULT_TERMS[code]] as const;
-    const list = own.flatMap((t: unknown) => (t === DEFAULT_ENTRY ? [...DEFAULT_TERMS[code]] : [t]));
-    return [code, list] as const;
-  });
-}
-
 // The reopen phrases ride along in the same automaton under a label of their own, so that the
 // body is read once for both (evaluate needs both for a strategy that refuses reopening).
 const REOPEN = 'REOPEN';
 type Label = IndicatorCode | typeof REOPEN;
+const LABEL_ORDER: readonly Label[] = [...INDICATOR_CODES, REOPEN];
 
 interface BodyScanner extends Scanner {
   scanBody(text: string): BodyScan;
 }
 
-function build(terms: Terms | undefined): { scanner: BodyScanner; problems: TermProblem<IndicatorCode>[] } {
-  const lists: Array<readonly [Label, readonly unknown[]]> = [
-    ...effectiveLists(terms),
+// The shipped lists are compiled once and never again: an organisation's own terms get a small
+// matcher of their own (below) whose hits are merged in, so this one can be built ahead of time.
+let shippedMatcher: Matcher<Label> | undefined;
+function shipped(): Matcher<Label> {
+  shippedMatcher ??= compileMatcher<Label>([
+    ...INDICATOR_CODES.map((code) => [code, DEFAULT_TERMS[code]] as const),
     [REOPEN, REOPEN_TERMS],
-  ];
-  const matcher = compileMatcher<Label>(lists);
-  const scanBody = (text: string): BodyScan => {
-    const body = typeof text === 'string' ? text : '';
-    const indicators: Indicator[] = [];
-    let reopen: ReopenDemand | null = null;
-    for (const { label, start, end, text: t } of matcher.scan(body)) {
-      if (label !== REOPEN) indicators.push({ code: label, start, end, text: t });
-      else reopen ??= { start, end, text: t };
-    }
-    return { indicators, reopen };
-  };
-  const scanner: BodyScanner = { scan: (text) => scanBody(text).indicators, scanBody };
-  // The shipped reopen list has no problems; only the organisation's lists are reported.
-  const problems = matcher.problems.filter((p): p is TermProblem<IndicatorCode> => p.label !== REOPEN);
-  return { scanner, problems };
+  ]);
+  return shippedMatcher;
+}
+
+function toBodyScan(hits: readonly Hit<Label>[]): BodyScan {
+  const indicators: Indicator[] = [];
+  let reopen: ReopenDemand | null = null;
+  for (const { label, start, end, text } of hits) {
+    if (label !== REOPEN) indicators.push({ code: label, start, end, text });
+    else reopen ??= { start, end, text };
+  }
+  return { indicators, reopen };
+}
+
+function bodyScanner(scanHits: (body: string) => Hit<Label>[]): BodyScanner {
+  const scanBody = (text: string): BodyScan => toBodyScan(scanHits(typeof text === 'string' ? text : ''));
+  return { scan: (text) => scanBody(text).indicators, scanBody };
+}
+
+/**
+ * The shipped lists with an organisation's added to them (docs/decisions/reading-aids.md): its
+ * terms are looked for beside the shipped ones, and a code's shipped hits are dropped only when
+ * its list says "@replace". Anything unusable is left out on its own (see termWarnings).
+ */
+function build(terms: unknown): BodyScanner {
+  const base = shipped();
+  const { own, replaced } = readOrganisationTerms(terms);
+  if (own.length === 0 && replaced.size === 0) return bodyScanner((body) => base.scan(body));
+  const extra = compileMatcher<Label>(own);
+  return bodyScanner((body) => {
+    const hits = base.scan(body);
+    const kept =
+      replaced.size === 0 ? hits : hits.filter((h) => h.label === REOPEN || !replaced.has(h.label));
+    return mergeHits(kept, extra.scan(body), LABEL_ORDER);
+  });
 }
 
 export function compileScanner(terms?: Terms): Scanner {
-  return build(terms).scanner;
+  return build(terms);
 }
 
-/** Terms that cannot be used, each with the reason, for the settings screen and config checks. */
-export function termProblems(terms: Terms): TermProblem<IndicatorCode>[] {
-  const problems = build(terms).problems;
-  for (const code of INDICATOR_CODES) {
-    const own: unknown = terms[code];
-    if (own !== undefined && !Array.isArray(own)) {
-      problems.push({
-        label: code,
-        term: String(own),
-        problem: 'is not a list of terms; the shipped list is used',
-      });
-    }
-  }
-  return problems;
+/**
+ * What a supervisor should know about the organisation's term lists, for the settings warnings:
+ * each unusable term by name, and how many shipped terms a replacement drops.
+ */
+export function termWarnings(terms: unknown): readonly TermWarning[] {
+  return readOrganisationTerms(terms).warnings;
 }
 
 // Compiling takes milliseconds; scanning happens for every message. Keep the default scanner,
@@ -99,12 +100,12 @@ const scanners = new WeakMap<object, BodyScanner>();
 
 function scannerFor(terms: Terms | undefined): BodyScanner {
   if (terms === undefined || terms === null || typeof terms !== 'object') {
-    defaultScanner ??= build(undefined).scanner;
+    defaultScanner ??= build(undefined);
     return defaultScanner;
   }
   let scanner = scanners.get(terms);
   if (!scanner) {
-    scanner = build(terms).scanner;
+    scanner = build(terms);
     scanners.set(terms, scanner);
   }
   return scanner;
@@ -122,7 +123,7 @@ export function scanBody(text: string, terms?: Terms): BodyScan {
   return scannerFor(terms).scanBody(text);
 }
 
-let reopenMatcher: ReturnType<typeof compileMatcher<typeof REOPEN>> | undefined;
+let reopenMatcher: Matcher<typeof REOPEN> | undefined;
 
 /** The first place the text asks to reopen, review again or reinvestigate a matter, or null. */
 export function detectReopenDemand(text: string): ReopenDemand | null {
