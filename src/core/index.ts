@@ -31,17 +31,22 @@ export { evaluate, type EvaluateInput } from './evaluate';
 export { isBreach, orderFlags } from './checks';
 export {
   answer,
+  confirmOpened,
   decide,
   dispositionFor,
   GateError,
+  NOTHING_TO_OPEN,
+  readingFinished,
   startGate,
   unanswered,
   type Answered,
   type DecisionContext,
   type Decided,
   type GateState,
+  type OpenCheck,
   type Reading,
 } from './gate';
+export { bodyWasRead, classifyBody, type BodyFacts, type BodyReadability } from './readability';
 export { buildLogRecord, logKey, type LogRecordInput } from './log';
 
 // Replies and supervision

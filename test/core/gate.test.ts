@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { makeFlag } from '../../src/core/checks/flag';
 import {
   answer,
+  confirmOpened,
   decide,
   GateError,
+  readingFinished,
   startGate,
   unanswered,
   type Answered,
@@ -186,6 +188,84 @@ describe('gate properties', () => {
         const s = run(steps);
         expect(s.phase).toBe('reading');
         expect(() => decide(s as unknown as Answered, ctx([RBNR]))).toThrow(GateError);
+      }),
+    );
+  });
+});
+
+describe('what the add-in could not read', () => {
+  const answered = (s: Reading | Answered): Reading | Answered =>
+    READ_QUESTIONS.reduce<Reading | Answered>((g, q) => answer(g, q, false), s);
+
+  it('records nothing while the attachments are still being read', () => {
+    const s = answered(startGate({ kind: 'reading' }));
+    expect(s.phase).toBe('reading');
+    expect(() => decide(s as unknown as Answered, ctx([]))).toThrow('still reading the attachments');
+  });
+
+  it('needs "I have opened every attachment" when one was not read, and keeps the answers given', () => {
+    let s = answered(startGate({ kind: 'reading' }));
+    s = readingFinished(s, { attachments: 2, attachmentsRead: 1, bodyUnread: false });
+    expect(s.phase).toBe('reading');
+    expect(() => decide(s as unknown as Answered, ctx([]))).toThrow('confirm you have opened it');
+    s = confirmOpened(s, true);
+    expect(s.phase).toBe('answered');
+    const d = decide(s as Answered, ctx([]));
+    expect(d.open).toMatchObject({ attachments: 2, attachmentsRead: 1, opened: true });
+    expect(s.answers).toEqual(allNo);
+  });
+
+  it('asks the same of a body the add-in could not read, and undoing the answer blocks again', () => {
+    let s = readingFinished(answered(startGate({ kind: 'reading' })), {
+      attachments: 0,
+      attachmentsRead: 0,
+      bodyUnread: true,
+    });
+    s = confirmOpened(confirmOpened(s, true), false);
+    expect(s.phase).toBe('reading');
+  });
+
+  it('asks nothing more when everything was read, and refuses a confirmation nobody was asked for', () => {
+    const s = readingFinished(answered(startGate({ kind: 'reading' })), {
+      attachments: 3,
+      attachmentsRead: 3,
+      bodyUnread: false,
+    });
+    expect(s.phase).toBe('answered');
+    expect(() => confirmOpened(s, true)).toThrow(GateError);
+  });
+
+  it('never reaches a decision with an unconfirmed unread attachment, in any order of steps', () => {
+    type Step =
+      | { q: ReadQuestion; v: boolean }
+      | { finished: { attachments: number; attachmentsRead: number; bodyUnread: boolean } }
+      | { opened: boolean };
+    const step: fc.Arbitrary<Step> = fc.oneof(
+      fc.record({ q: fc.constantFrom(...READ_QUESTIONS), v: fc.boolean() }),
+      fc.record({
+        finished: fc
+          .record({ attachments: fc.nat(4), unread: fc.nat(4), bodyUnread: fc.boolean() })
+          .map(({ attachments, unread, bodyUnread }) => ({
+            attachments,
+            attachmentsRead: Math.max(0, attachments - unread),
+            bodyUnread,
+          })),
+      }),
+      fc.record({ opened: fc.boolean() }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 12 }), (steps) => {
+        let s: Reading | Answered = startGate({ kind: 'reading' });
+        for (const st of steps) {
+          if ('q' in st) s = answer(s, st.q, st.v);
+          else if ('finished' in st) s = readingFinished(s, st.finished);
+          else if (s.open.kind === 'open-required') s = confirmOpened(s, st.opened);
+        }
+        const decidable = s.phase === 'answered';
+        const open = s.open;
+        const unreadLeft = open.kind === 'reading' || (open.kind === 'open-required' && !open.opened);
+        expect(decidable && unreadLeft).toBe(false);
+        if (!decidable) expect(() => decide(s as unknown as Answered, ctx([]))).toThrow(GateError);
       }),
     );
   });
