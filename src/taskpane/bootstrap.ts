@@ -11,7 +11,7 @@ import { createOutlookHost } from '../office/outlook';
 import type { MailboxHost } from '../office/types';
 import { createDirectOutbox, createOutbox, type Outbox } from '../outbox';
 import type { RuntimeConfig } from '../runtime-config';
-import type { TriageServices } from './state/controller';
+import type { TriageServices } from './state/services';
 
 /** Strategy rows from SharePoint are checked by core's parser, as the CLI's JSON is. */
 export const validateStrategy: StrategyValidator = parseStrategy;

@@ -1,7 +1,7 @@
 import { configFrom } from '../../src/taskpane/state/controller';
 import type { ReadyState, ShownItem } from '../../src/taskpane/state/types';
 import type { ReadQuestion } from '../../src/core/types';
-import { FakeSettings, SETTINGS, deferred, message, rig, settle, strategy, type Rig } from './fakes';
+import { FakeSettings, NOW, SETTINGS, deferred, message, rig, settle, strategy, type Rig } from './fakes';
 
 function ready(r: Rig): ReadyState {
   const s = r.controller.getState();
@@ -331,6 +331,30 @@ describe('taskpane controller: failures', () => {
     expect(shown(r).evaluation.matches).toHaveLength(1);
   });
 
+  test('one timer: a working pane refreshes in the background only once the refresh period has passed', async () => {
+    const ticks: Array<() => void> = [];
+    let now = NOW.getTime();
+    const r = rig({
+      options: {
+        now: () => new Date(now),
+        refreshMinutes: 5,
+        setInterval: (fn) => ticks.push(fn),
+        clearInterval: () => undefined,
+      },
+    });
+    await r.controller.start();
+    expect(ticks).toHaveLength(1);
+    now += 60_000;
+    ticks[0]!();
+    await settle();
+    expect(r.strategies.syncs).toBe(0); // a minute in: the cached snapshot is still fresh
+    now += 5 * 60_000;
+    ticks[0]!();
+    await settle();
+    expect(r.strategies.syncs).toBe(1);
+    expect(shown(r).evaluation.matches).toHaveLength(1);
+  });
+
   test('coming back online retries at once when strategies are missing', async () => {
     const win = new EventTarget();
     const r = rig({ cached: false, options: { events: { window: win } } });
@@ -405,7 +429,7 @@ describe('taskpane controller: supervisors', () => {
     const r = rig({ user: SUE });
     await r.controller.start();
     r.strategies.nextSave = { kind: 'forbidden', message: 'accessDenied' };
-    const result = await r.controller.saveStrategy(strategy({ status: 'ended' }));
+    const result = await r.controller.supervisor.saveStrategy(strategy({ status: 'ended' }));
     expect(result.kind).toBe('forbidden');
     expect(ready(r).supervisor).toMatchObject({ allowed: false });
     expect(ready(r).supervisor.reason).toMatch(/did not let you change strategies/);
@@ -419,8 +443,8 @@ describe('taskpane controller: supervisors', () => {
     await r.controller.start();
     expect(shown(r).evaluation.matches).toEqual([]);
     expect(shown(r).evaluation.evasions.map((e) => e.strategyId)).toContain('CS-0042');
-    const s = r.controller.strategyById('CS-0042')!;
-    await r.controller.saveStrategy({
+    const s = r.controller.supervisor.strategyById('CS-0042')!;
+    await r.controller.supervisor.saveStrategy({
       ...s,
       emailAddresses: [...s.emailAddresses, 'paul.example@example.org'],
     });
@@ -432,15 +456,15 @@ describe('taskpane controller: supervisors', () => {
     await r.controller.start();
     const theirs = strategy({ personName: 'Paul Example (edited)', eTag: '"7"' });
     r.strategies.nextSave = { kind: 'conflict', current: theirs };
-    const result = await r.controller.saveStrategy(strategy({ status: 'ended' }));
+    const result = await r.controller.supervisor.saveStrategy(strategy({ status: 'ended' }));
     expect(result).toEqual({ kind: 'conflict', current: theirs });
-    expect(r.controller.strategyById('CS-0042')!.status).toBe('active');
+    expect(r.controller.supervisor.strategyById('CS-0042')!.status).toBe('active');
   });
 
   test('tags go on the open message', async () => {
     const r = rig({ user: SUE });
     await r.controller.start();
-    await r.controller.tag('breachConfirmed');
+    await r.controller.supervisor.tag('breachConfirmed');
     expect(r.host.categories).toEqual([[SETTINGS.categories.breachConfirmed]]);
   });
 });

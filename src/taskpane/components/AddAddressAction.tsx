@@ -4,34 +4,27 @@ import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { addAddress } from '../../core/supervisor';
 import type { SaveResult } from '../../graph/types';
-import type { TriageController } from '../state/controller';
+import { useSupervisor } from '../state/supervisor-context';
 import { describeError } from '../state/errors';
 import { SaveNotice } from './SaveNotice';
 import { useShared } from './styles';
 
-export function AddAddressAction({
-  controller,
-  strategyId,
-  address,
-}: {
-  controller: TriageController;
-  strategyId: string;
-  address: string;
-}) {
+export function AddAddressAction({ strategyId, address }: { strategyId: string; address: string }) {
+  const supervisor = useSupervisor();
   const s = useShared();
   const [stage, setStage] = useState<'idle' | 'confirm' | 'saving'>('idle');
   const [result, setResult] = useState<SaveResult | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const save = async () => {
-    const strategy = controller.strategyById(strategyId);
+    const strategy = supervisor.strategyById(strategyId);
     if (!strategy) return setError(`Strategy ${strategyId} is no longer in the list.`);
     const next = addAddress(strategy, address);
     if (!next.ok) return setError(next.error);
     setStage('saving');
     setError(null);
     try {
-      setResult(await controller.saveStrategy(next.value));
+      setResult(await supervisor.saveStrategy(next.value));
     } catch (err) {
       setError(`Not saved: ${describeError(err)}.`);
     }

@@ -5,6 +5,7 @@ import { BarTitle } from './BarTitle';
 import { Suspense, lazy } from 'react';
 import type { Strategy } from '../../core/types';
 import type { TriageController } from '../state/controller';
+import { SupervisorContext } from '../state/supervisor-context';
 import type { ReadyState, ShownItem } from '../state/types';
 import { useTriage } from '../state/useTriage';
 import { pointersFor } from '../view/pointers';
@@ -59,7 +60,12 @@ export function App({ controller }: { controller: TriageController }) {
         </MessageBar>
       )}
       {state.phase === 'unavailable' && <OutboxStatus outbox={state.outbox} />}
-      {state.phase === 'ready' && <Ready state={state} controller={controller} />}
+      {state.phase === 'ready' && (
+        // Supervisor actions reach the (lazily loaded) supervisor tools through context only.
+        <SupervisorContext.Provider value={controller.supervisor}>
+          <Ready state={state} controller={controller} />
+        </SupervisorContext.Provider>
+      )}
     </main>
   );
 }
@@ -121,13 +127,7 @@ function ItemView({
         item={item}
         evasionAction={
           supervisor
-            ? (id) => (
-                <AddAddressAction
-                  controller={controller}
-                  strategyId={id}
-                  address={item.message.from.address}
-                />
-              )
+            ? (id) => <AddAddressAction strategyId={id} address={item.message.from.address} />
             : undefined
         }
       />
@@ -157,7 +157,7 @@ function ItemView({
       />
       {supervisor && (
         <Suspense fallback={<Spinner size="tiny" label="Loading supervisor tools…" labelPosition="after" />}>
-          <SupervisorPanel controller={controller} item={item} state={state} />
+          <SupervisorPanel item={item} state={state} />
         </Suspense>
       )}
       {state.supervisor.reason && (

@@ -3,7 +3,7 @@ import { Button, Spinner } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import { reviewPack, type ReviewPack } from '../../../core/supervisor';
 import type { DispositionKind, FlagCode, Strategy } from '../../../core/types';
-import type { TriageController } from '../../state/controller';
+import { useSupervisor } from '../../state/supervisor-context';
 import { describeError } from '../../state/errors';
 import { DISPOSITION_DONE, INDICATOR_LABEL, formatDate } from '../../view/labels';
 import { useShared } from '../styles';
@@ -17,29 +17,24 @@ function packSince(strategy: Strategy, now: Date): string {
   return new Date(now.getTime() - 365 * 86_400_000).toISOString();
 }
 
-export function ReviewPackView({
-  controller,
-  strategy,
-}: {
-  controller: TriageController;
-  strategy: Strategy;
-}) {
+export function ReviewPackView({ strategy }: { strategy: Strategy }) {
+  const supervisor = useSupervisor();
   const s = useShared();
   const [load, setLoad] = useState<Load>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     let live = true;
-    const since = packSince(strategy, controller.today());
+    const since = packSince(strategy, supervisor.today());
     setLoad({ kind: 'loading' });
-    controller.contactsFor(strategy.id, since).then(
+    supervisor.contactsFor(strategy.id, since).then(
       (rows) => live && setLoad({ kind: 'done', pack: reviewPack(strategy, rows, since) }),
       (err: unknown) => live && setLoad({ kind: 'failed', message: describeError(err) }),
     );
     return () => {
       live = false;
     };
-  }, [controller, strategy, attempt]);
+  }, [supervisor, strategy, attempt]);
 
   if (load.kind === 'loading')
     return <Spinner size="tiny" label="Loading the review pack…" labelPosition="after" />;

@@ -13,7 +13,8 @@ import {
 } from '../../../core/supervisor';
 import type { Strategy } from '../../../core/types';
 import type { SaveResult } from '../../../graph/types';
-import type { SupervisorTag, TriageController } from '../../state/controller';
+import type { SupervisorTag } from '../../state/supervisor';
+import { useSupervisor } from '../../state/supervisor-context';
 import { describeError } from '../../state/errors';
 import type { ReadyState, ShownItem } from '../../state/types';
 import { formatDate } from '../../view/labels';
@@ -36,19 +37,19 @@ type Mode =
   | { kind: 'edit' | 'review' | 'end' | 'pack'; strategy: Strategy };
 
 export interface SupervisorPanelProps {
-  controller: TriageController;
   item: ShownItem;
   state: ReadyState;
 }
 
-export default function SupervisorPanel({ controller, item, state }: SupervisorPanelProps) {
+export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
+  const supervisor = useSupervisor();
   const s = useShared();
   const [mode, setMode] = useState<Mode>({ kind: 'none' });
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<SaveResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const matched = item.evaluation.matches
-    .map((m) => controller.strategyById(m.strategyId))
+    .map((m) => supervisor.strategyById(m.strategyId))
     .filter((st): st is Strategy => !!st);
 
   const run = async (save: () => Promise<SaveResult>) => {
@@ -72,18 +73,18 @@ export default function SupervisorPanel({ controller, item, state }: SupervisorP
   };
 
   const startCreate = () => {
-    const draft = strategyFromSender(item.message, controller.today(), state.settings.timeZone);
+    const draft = strategyFromSender(item.message, supervisor.today(), state.settings.timeZone);
     if (!draft.ok) return setError(draft.error);
-    open({ kind: 'create', draft: { ...draft.value, decidedBy: controller.user().displayName } });
+    open({ kind: 'create', draft: { ...draft.value, decidedBy: supervisor.user().displayName } });
   };
 
   const current = mode.kind !== 'none' && mode.kind !== 'create' ? mode.strategy : undefined;
 
   /** After a conflict: start again from the version now in SharePoint. */
   const reload = async () => {
-    await controller.refresh();
+    await supervisor.refresh();
     if (mode.kind === 'none' || mode.kind === 'create') return setResult(null);
-    const latest = controller.strategyById(mode.strategy.id);
+    const latest = supervisor.strategyById(mode.strategy.id);
     if (latest) open({ kind: mode.kind, strategy: latest });
     else open({ kind: 'none' });
   };
@@ -93,7 +94,7 @@ export default function SupervisorPanel({ controller, item, state }: SupervisorP
       <h2 id="supervisor-heading" className={s.heading}>
         Supervisor
       </h2>
-      <TagButtons controller={controller} />
+      <TagButtons />
       {matched.map((st) => (
         <div key={st.id} className={s.row} role="group" aria-label={`Strategy ${st.id}`}>
           <span>{st.id}:</span>
@@ -126,7 +127,7 @@ export default function SupervisorPanel({ controller, item, state }: SupervisorP
           initial={mode.draft}
           submitLabel="Create strategy"
           busy={busy}
-          onSubmit={(draft) => void run(() => controller.createStrategy(draft))}
+          onSubmit={(draft) => void run(() => supervisor.createStrategy(draft))}
           onCancel={() => open({ kind: 'none' })}
         />
       )}
@@ -137,7 +138,7 @@ export default function SupervisorPanel({ controller, item, state }: SupervisorP
           initial={current}
           submitLabel="Save changes"
           busy={busy}
-          onSubmit={(next) => void run(() => controller.saveStrategy(next))}
+          onSubmit={(next) => void run(() => supervisor.saveStrategy(next))}
           onCancel={() => open({ kind: 'none' })}
         />
       )}
@@ -147,8 +148,8 @@ export default function SupervisorPanel({ controller, item, state }: SupervisorP
           busy={busy}
           onSubmit={(months) =>
             void run(() =>
-              controller.saveStrategy(
-                recordReview(current, controller.user().displayName, controller.today(), months),
+              supervisor.saveStrategy(
+                recordReview(current, supervisor.user().displayName, supervisor.today(), months),
               ),
             )
           }
@@ -167,8 +168,8 @@ export default function SupervisorPanel({ controller, item, state }: SupervisorP
               disabled={busy}
               onClick={() =>
                 void run(() =>
-                  controller.saveStrategy(
-                    endStrategy(current, controller.today(), controller.user().displayName),
+                  supervisor.saveStrategy(
+                    endStrategy(current, supervisor.today(), supervisor.user().displayName),
                   ),
                 )
               }
@@ -181,12 +182,13 @@ export default function SupervisorPanel({ controller, item, state }: SupervisorP
           </div>
         </div>
       )}
-      {mode.kind === 'pack' && current && <ReviewPackView controller={controller} strategy={current} />}
+      {mode.kind === 'pack' && current && <ReviewPackView strategy={current} />}
     </section>
   );
 }
 
-function TagButtons({ controller }: { controller: TriageController }) {
+function TagButtons() {
+  const supervisor = useSupervisor();
   const s = useShared();
   const [done, setDone] = useState<string | null>(null);
   return (
@@ -199,7 +201,7 @@ function TagButtons({ controller }: { controller: TriageController }) {
             size="small"
             icon={<Tag20Regular />}
             onClick={() =>
-              void controller.tag(tag).then(
+              void supervisor.tag(tag).then(
                 () => setDone(`Tagged: ${label}.`),
                 (err: unknown) => setDone(`Not tagged (${describeError(err)}).`),
               )

@@ -1,0 +1,219 @@
+// The selected item: load it from Outlook, show its verdict, and evaluate it again when the
+// strategies or its history change. The verdict is evaluated synchronously from the in-memory
+// snapshot and index; the only request on the switch path is the person's history (contact
+// limits and repeats), answered from a warm per-person cache when possible, otherwise shown as
+// "checking…" and filled in when it arrives. Every async answer carries the item token it was
+// asked for, so a slow answer for an earlier item is dropped rather than rendered on this one.
+import { answer as answerGate, startGate } from '../../core/gate';
+import { normaliseAddress } from '../../core/address';
+import { evaluate } from '../../core/evaluate';
+import { historyWindow, type HistoryWindow } from '../../core/history-window';
+import { normaliseMessageId } from '../../core/log';
+import { matchExact } from '../../core/match';
+import type { Evaluation, HistoryEntry, ReadQuestion, Strategy, StrategyMatch } from '../../core/types';
+import type { CurrentMessage } from '../../office/types';
+import { configFrom } from './config';
+import { describeError } from './errors';
+import { HistoryCache } from './history-cache';
+import type { ControllerOptions, TriageServices } from './services';
+import type { Library, PaneStore } from './store';
+import type { ReadyState, ShownItem } from './types';
+
+export class SelectedItem {
+  private readonly history: HistoryCache;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly store: PaneStore,
+    private readonly services: TriageServices,
+    options: ControllerOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+    this.history = new HistoryCache({
+      fetch: (addresses, since) => services.contactLog.history(addresses, since),
+      ttlMs: options.historyTtlMs ?? 5 * 60_000,
+      now: () => this.now().getTime(),
+    });
+  }
+
+  /** Shows the selected item. Anything still on its way for an earlier item is dropped. */
+  async load(): Promise<void> {
+    if (!this.store.ready()) return;
+    const token = this.store.nextItem();
+    this.store.patchReady({ item: { kind: 'loading' } });
+    let message: CurrentMessage | null;
+    try {
+      message = await this.services.host.currentMessage();
+    } catch (err) {
+      if (this.store.isCurrent(token))
+        this.store.patchReady({
+          item: {
+            kind: 'error',
+            message: `Outlook did not give the pane this message (${describeError(err)}). Select it again.`,
+          },
+        });
+      return;
+    }
+    if (!this.store.isCurrent(token)) return;
+    if (!message) {
+      this.store.patchReady({ item: { kind: 'none' }, announcement: 'No message selected.' });
+      return;
+    }
+    try {
+      this.show(token, message);
+    } catch (err) {
+      // Called unawaited from ItemChanged: a throw here would leave the spinner up for good.
+      this.store.patchReady({
+        item: {
+          kind: 'error',
+          message: `The pane could not check this message (${describeError(err)}). Read it in Outlook as usual.`,
+        },
+      });
+    }
+  }
+
+  /** Re-runs core on the shown item (new snapshot), keeping the handler's answers. */
+  reevaluate(announcement: string): void {
+    const item = this.store.shown();
+    const ready = this.store.ready();
+    const library = this.store.library();
+    if (!item || !ready || !library || item.record.kind !== 'idle') return;
+    const entries = item.history.kind === 'done' ? item.history.entries : [];
+    const evaluation = this.evaluate(library, ready, item.message, entries);
+    this.store.patchItem(
+      this.store.currentItem(),
+      { evaluation, strategies: strategiesFor(library, evaluation) },
+      announcement,
+    );
+  }
+
+  answer(question: ReadQuestion, value: boolean): void {
+    const item = this.store.shown();
+    if (!item || item.record.kind === 'recorded' || item.record.kind === 'saving') return;
+    this.store.patchItem(this.store.currentItem(), { gate: answerGate(item.gate, question, value) });
+  }
+
+  setForward(forward: boolean): void {
+    this.store.patchItem(this.store.currentItem(), { forward });
+  }
+
+  /** A decision this pane just logged counts at once for the person's next message. */
+  remember(item: ShownItem): void {
+    const ready = this.store.ready();
+    const library = this.store.library();
+    if (!ready || !library) return;
+    const window = this.windowFor(library, ready, item.evaluation.matches);
+    if (window)
+      this.history.remember(window.addresses, {
+        internetMessageId: item.message.internetMessageId,
+        receivedDateTime: item.message.receivedDateTime,
+        from: item.message.from,
+        fingerprint: item.evaluation.fingerprint,
+      });
+  }
+
+  private show(token: number, message: CurrentMessage): void {
+    const ready = this.store.ready();
+    const library = this.store.library();
+    if (!ready || !library) return;
+    // Whose history is needed follows from the exact matches alone (a hash lookup), so a warm
+    // history is found before the one full evaluation: the body is scanned once, not twice.
+    const from = typeof message.from?.address === 'string' ? message.from.address : '';
+    const window = this.windowFor(library, ready, matchExact(library.index, normaliseAddress(from)));
+    const warm = window ? this.history.peek(window.addresses, window.since) : null;
+    const evaluation = this.evaluate(library, ready, message, warm ?? []);
+    let history: ShownItem['history'] = { kind: 'not-needed' };
+    if (warm) history = { kind: 'done', entries: warm };
+    else if (window) {
+      history = { kind: 'checking' };
+      void this.fetchHistory(token, window);
+    }
+    const item: ShownItem = {
+      kind: 'shown',
+      message,
+      evaluation,
+      strategies: strategiesFor(library, evaluation),
+      history,
+      gate: startGate(),
+      forward: true,
+      record: { kind: 'idle' },
+    };
+    this.store.patchReady({ item, announcement: verdictSentence(item) });
+  }
+
+  private async fetchHistory(token: number, window: HistoryWindow): Promise<void> {
+    try {
+      const entries = await this.history.get(window.addresses, window.since);
+      const item = this.store.shownFor(token);
+      const ready = this.store.ready();
+      const library = this.store.library();
+      if (!item || !ready || !library) return;
+      const evaluation = this.evaluate(library, ready, item.message, entries);
+      this.store.patchItem(token, {
+        evaluation,
+        strategies: strategiesFor(library, evaluation),
+        history: { kind: 'done', entries },
+      });
+    } catch (err) {
+      this.store.patchItem(
+        token,
+        { history: { kind: 'failed', message: describeError(err) } },
+        'Earlier contacts could not be checked.',
+      );
+    }
+  }
+
+  private evaluate(
+    library: Library,
+    ready: ReadyState,
+    message: CurrentMessage,
+    history: readonly HistoryEntry[],
+  ): Evaluation {
+    // The contact log may already hold this very message (another pane, or an earlier read).
+    const own = normaliseMessageId(message.internetMessageId);
+    return evaluate({
+      strategies: library.snapshot.strategies,
+      index: library.index,
+      message,
+      history: own ? history.filter((h) => normaliseMessageId(h.internetMessageId) !== own) : [...history],
+      config: configFrom(ready.settings),
+      now: this.now(),
+    });
+  }
+
+  private windowFor(
+    library: Library,
+    ready: ReadyState,
+    matches: readonly StrategyMatch[],
+  ): HistoryWindow | null {
+    const matched = matches.flatMap((m) => library.index.byId.get(m.strategyId) ?? []);
+    return historyWindow(matched, ready.settings.reviewMaxDays, this.now());
+  }
+}
+
+/** The strategies the verdict refers to (matched and resembled), by id. */
+function strategiesFor(library: Library, evaluation: Evaluation): ReadonlyMap<string, Strategy> {
+  const byId = library.index.byId;
+  const ids = [
+    ...evaluation.matches.map((m) => m.strategyId),
+    ...evaluation.evasions.map((e) => e.strategyId),
+  ];
+  return new Map(
+    ids.flatMap((id) => {
+      const strategy = byId.get(id);
+      return strategy ? [[id, strategy] as const] : [];
+    }),
+  );
+}
+
+function verdictSentence(item: ShownItem): string {
+  const { matches, evasions } = item.evaluation;
+  if (matches.length) {
+    const names = [
+      ...new Set(matches.map((m) => item.strategies.get(m.strategyId)?.personName ?? m.strategyId)),
+    ];
+    return `Under a contact strategy: ${names.join(', ')}. Read before filing.`;
+  }
+  if (evasions.length) return 'Possible evasion: the sender resembles a person under a contact strategy.';
+  return 'No contact strategy for this sender. Read before filing.';
+}

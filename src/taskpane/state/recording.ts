@@ -1,0 +1,208 @@
+// Recording the handler's decision and what follows from it: the log row is stored durably first
+// (queued in the outbox); only then is mail tagged, forwarded or moved, each step at most once
+// (a retry does the rest and never writes the row again). Also the reminder reply a breach
+// allows, opened for the handler to check and send.
+import { decide, type Answered } from '../../core/gate';
+import { buildLogRecord } from '../../core/log';
+import { renderReminder } from '../../core/reminder';
+import type { Disposition, Strategy } from '../../core/types';
+import type { Settings } from '../../graph/types';
+import { describeError } from './errors';
+import type { SelectedItem } from './item';
+import { mailPlan, pendingStep, type MailPlan } from './mail-plan';
+import { mailActionsFor, type ControllerOptions, type TriageServices } from './services';
+import type { PaneStore } from './store';
+import type { MailSteps, RecordState, ShownItem } from './types';
+
+type Recorded = Extract<RecordState, { kind: 'recorded' }>;
+
+export class Recording {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly store: PaneStore,
+    private readonly services: TriageServices,
+    private readonly item: SelectedItem,
+    options: ControllerOptions,
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** What recording would do now; null until the read is complete and history is known. */
+  pendingDisposition(): Disposition | null {
+    const item = this.store.shown();
+    const ready = this.store.ready();
+    if (!item || !ready || item.gate.phase !== 'answered' || item.history.kind === 'checking') return null;
+    return decide(item.gate, decisionContext(item, ready.settings)).disposition;
+  }
+
+  /**
+   * Records the decision: the log row is stored durably first; only then is mail tagged, moved
+   * or forwarded. If the row cannot be stored, nothing is filed.
+   */
+  async record(): Promise<void> {
+    const item = this.store.shown();
+    const ready = this.store.ready();
+    if (!item || !ready || item.gate.phase !== 'answered' || item.history.kind === 'checking') return;
+    if (item.record.kind === 'saving' || item.record.kind === 'recorded') return;
+    const gate: Answered = item.gate;
+    const token = this.store.currentItem();
+    let decided: ReturnType<typeof decide>;
+    let record: ReturnType<typeof buildLogRecord>;
+    try {
+      decided = decide(gate, decisionContext(item, ready.settings));
+      record = buildLogRecord({
+        message: item.message,
+        evaluation: item.evaluation,
+        strategies: [...item.strategies.values()],
+        decided,
+        reader: this.services.host.user().emailAddress,
+        readAt: this.now(),
+      });
+    } catch (err) {
+      this.store.patchItem(token, {
+        record: {
+          kind: 'failed',
+          message: `Your decision could not be recorded, so nothing was filed: ${describeError(err)}.`,
+        },
+      });
+      return;
+    }
+    this.store.patchItem(token, { record: { kind: 'saving' } }, 'Saving your decision…');
+    try {
+      await this.services.outbox.enqueue(record);
+    } catch (err) {
+      this.store.patchItem(
+        token,
+        {
+          record: {
+            kind: 'failed',
+            message: `Your decision could not be saved, so nothing was filed: ${describeError(err)}. Try again.`,
+          },
+        },
+        'Your decision could not be saved.',
+      );
+      return;
+    }
+    this.item.remember(item);
+    const recorded: Recorded = {
+      kind: 'recorded',
+      disposition: decided.disposition,
+      mail: 'working',
+      steps: { categories: false, move: false, forward: false },
+      forwarded: false,
+      reminderDrafted: false,
+      reminderNotes: [],
+    };
+    this.store.patchItem(token, { record: recorded });
+    await this.runMail(token, item, recorded, mailPlan(decided.disposition, ready.settings, item.forward));
+  }
+
+  /** Retries the mail actions that did not complete; the log row is not written again. */
+  async retryMail(): Promise<void> {
+    const item = this.store.shown();
+    const ready = this.store.ready();
+    if (!item || !ready || item.record.kind !== 'recorded' || item.record.mail !== 'failed') return;
+    const plan = mailPlan(item.record.disposition, ready.settings, item.forward);
+    await this.runMail(this.store.currentItem(), item, item.record, plan);
+  }
+
+  /**
+   * Opens a reply with the reminder (lancs 3.11) for the first breached strategy that allows a
+   * reply; the handler checks and sends it. Never sends, and never under read-not-respond.
+   */
+  draftReminder(): void {
+    const item = this.store.shown();
+    const ready = this.store.ready();
+    if (!item || !ready || item.record.kind !== 'recorded') return;
+    const record = item.record;
+    const d = record.disposition;
+    if (d.kind !== 'breach' || !d.reminderAvailable) return;
+    const strategy = d.strategyIds
+      .map((id) => item.strategies.get(id))
+      .find((st): st is Strategy => !!st && st.responsePolicy !== 'read-not-respond');
+    if (!strategy) return;
+    const draft = renderReminder({
+      strategy,
+      flags: item.evaluation.flags.filter((f) => f.strategyId === strategy.id && f.severity === 'breach'),
+      template: ready.settings.reminderTemplate,
+      receivedDateTime: item.message.receivedDateTime,
+      handlerName: this.services.host.user().displayName,
+    });
+    const token = this.store.currentItem();
+    try {
+      this.services.host.displayReplyForm(draft.html);
+    } catch (err) {
+      this.store.patchItem(
+        token,
+        {
+          record: { ...record, reminderNotes: [`The reminder could not be opened: ${describeError(err)}.`] },
+        },
+        'The reminder could not be opened.',
+      );
+      return;
+    }
+    const notes = [
+      ...draft.notes,
+      ...draft.unknownPlaceholders.map(
+        (p) => `The template has a placeholder {{${p}}} that was left as written.`,
+      ),
+    ];
+    this.store.patchItem(
+      token,
+      { record: { ...record, reminderDrafted: true, reminderNotes: notes } },
+      'A reminder reply is open for you to check and send.',
+    );
+  }
+
+  private async runMail(token: number, item: ShownItem, from: Recorded, plan: MailPlan): Promise<void> {
+    const steps: MailSteps = { ...from.steps };
+    const update = (patch: Partial<Recorded>, announcement?: string) => {
+      const current = this.store.shownFor(token);
+      if (!current || current.record.kind !== 'recorded') return;
+      this.store.patchItem(
+        token,
+        { record: { ...current.record, ...patch, steps: { ...steps } } },
+        announcement,
+      );
+    };
+    update({ mail: 'working', mailError: undefined });
+    const { host } = this.services;
+    const mail = mailActionsFor(this.services, item.message);
+    const restId = item.message.restId;
+    try {
+      if (!steps.categories && plan.categories.length) {
+        // Office.js tags the item in front of the user; once they have moved on, tag by id.
+        if (this.store.isCurrent(token) && host.isSetSupported('Mailbox', '1.8'))
+          await host.addCategories(plan.categories);
+        else await mail.addCategories(restId, plan.categories);
+        steps.categories = true;
+      }
+      if (!steps.forward && plan.forwardTo) {
+        await mail.forward(restId, plan.forwardTo, plan.forwardComment(host.user().displayName));
+        steps.forward = true;
+      }
+      if (!steps.move && plan.moveTo) {
+        await mail.moveToFolder(restId, plan.moveTo);
+        steps.move = true;
+      }
+      update({ mail: 'done', forwarded: steps.forward }, plan.doneSentence);
+    } catch (err) {
+      update(
+        {
+          mail: 'failed',
+          mailError: `Your decision is saved, but ${pendingStep(plan, steps)} did not work: ${describeError(err)}.`,
+        },
+        'Your decision is saved; a mail action did not work.',
+      );
+    }
+  }
+}
+
+function decisionContext(item: ShownItem, settings: Settings) {
+  return {
+    flags: item.evaluation.flags,
+    rbnrFolder: settings.rbnrFolder,
+    ...(settings.escalationMailbox ? { escalationMailbox: settings.escalationMailbox } : {}),
+  };
+}

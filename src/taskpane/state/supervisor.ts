@@ -1,0 +1,86 @@
+// What supervisors can do from the pane: tag the open message, create and save strategies, and
+// read a strategy's contacts for its review pack. Handed to the supervisor tools (loaded only for
+// supervisors) through React context, so handlers' components never see these actions.
+import type { ContactLogRecord, Strategy } from '../../core/types';
+import type { SaveResult } from '../../graph/types';
+import type { UserIdentity } from '../../office/types';
+import { describeError } from './errors';
+import type { SelectedItem } from './item';
+import { mailActionsFor, type ControllerOptions, type TriageServices } from './services';
+import type { PaneStore } from './store';
+
+export type SupervisorTag = 'breachConfirmed' | 'reminderSent' | 'reviewNeeded' | 'escalateToDecisionMaker';
+
+export interface SupervisorActions {
+  /** Tags the open message (breach confirmed, reminder sent, review needed, decision maker). */
+  tag(tag: SupervisorTag): Promise<void>;
+  /** Creates a strategy; on success the snapshot is brought up to date and the item re-checked. */
+  createStrategy(draft: Omit<Strategy, 'id' | 'eTag'>): Promise<SaveResult>;
+  /**
+   * Saves an edited strategy with its eTag. A concurrent edit comes back as `conflict` with the
+   * current version for the supervisor to look at; nothing is overwritten.
+   */
+  saveStrategy(next: Strategy): Promise<SaveResult>;
+  /** The latest known version of a strategy (after a conflict and a reload). */
+  strategyById(id: string): Strategy | undefined;
+  /** Contact-log rows for a strategy since an instant (the review pack's input). */
+  contactsFor(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]>;
+  /** Who is acting, for "reviewed by" and "decided by". */
+  user(): UserIdentity;
+  today(): Date;
+  /** Brings the strategies up to date (before an edit is compared with the latest version). */
+  refresh(): Promise<void>;
+}
+
+export function createSupervisorActions(deps: {
+  store: PaneStore;
+  services: TriageServices;
+  item: SelectedItem;
+  /** The pane's refresh: a save makes the snapshot out of date. */
+  refresh: () => Promise<void>;
+  options: ControllerOptions;
+}): SupervisorActions {
+  const { store, services, item, refresh } = deps;
+  const now = deps.options.now ?? (() => new Date());
+
+  async function afterSave(result: SaveResult): Promise<SaveResult> {
+    if (result.kind === 'forbidden') {
+      store.patchReady({
+        supervisor: {
+          allowed: false,
+          reason: `SharePoint did not let you change strategies (${result.message}). Supervisor tools are hidden; ask an administrator if you should have them.`,
+        },
+      });
+    } else {
+      // Saved, or changed by someone else: either way the snapshot is out of date.
+      await refresh();
+      if (result.kind === 'saved') item.reevaluate('Strategy saved.');
+    }
+    return result;
+  }
+
+  return {
+    async tag(tag) {
+      const shown = store.shown();
+      const ready = store.ready();
+      if (!shown || !ready) return;
+      const token = store.currentItem();
+      const name = ready.settings.categories[tag];
+      try {
+        if (services.host.isSetSupported('Mailbox', '1.8')) await services.host.addCategories([name]);
+        else await mailActionsFor(services, shown.message).addCategories(shown.message.restId, [name]);
+        store.announce(token, `Tagged "${name}".`);
+      } catch (err) {
+        store.announce(token, `The tag "${name}" could not be added: ${describeError(err)}.`);
+        throw err;
+      }
+    },
+    createStrategy: async (draft) => afterSave(await services.strategies.create(draft)),
+    saveStrategy: async (next) => afterSave(await services.strategies.update(next)),
+    strategyById: (id) => store.library()?.index.byId.get(id),
+    contactsFor: (strategyId, sinceIso) => services.contactLog.forStrategy(strategyId, sinceIso),
+    user: () => services.host.user(),
+    today: () => now(),
+    refresh,
+  };
+}
