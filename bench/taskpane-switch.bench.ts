@@ -1,6 +1,6 @@
 // Item switch in the pinned taskpane: from ItemChanged to the verdict in state, with the
 // snapshot and the person's history warm (the path a handler walks down a folder). The target is
-// "instant" (≤ 50 ms, office-platform.md). Baseline, same run: the naive pane that rebuilds the
+// "instant" (≤ 50 ms, docs/office-platform.md). Baseline, same run: the naive pane that rebuilds the
 // strategy index for every message (evaluate without `index`).
 import { performance } from 'node:perf_hooks';
 import { evaluate } from '../src/core/evaluate';

@@ -6,7 +6,7 @@ import { Agent, fetch as undiciFetch } from 'undici';
 import { createGraphClient } from '../src/graph/client';
 import { describe } from '../src/graph/errors';
 import type { FetchLike } from '../src/graph/middleware';
-import { formatReport, provision, PROVISION_SCOPES } from '../src/graph/provision';
+import { formatReport, provision } from '../src/graph/provision';
 
 const USAGE =
   'usage: npm run provision -- --site https://<host>/sites/<name> [--graph https://graph.microsoft.com/v1.0] [--token <bearer token>] [--ca <pem file>]';
@@ -59,7 +59,6 @@ async function main(): Promise<void> {
     baseUrl: opts['graph'] ?? 'https://graph.microsoft.com/v1.0',
     tokens: { getToken: async () => token },
     fetchImpl,
-    scopes: PROVISION_SCOPES,
   });
   const report = await provision(client, where);
   process.stdout.write(`${formatReport(report, where)}\n`);

@@ -1,11 +1,12 @@
-// JSON $batch: several Graph requests in one HTTP request (graph-contract §4).
+// JSON $batch: several Graph requests in one HTTP request (docs/graph-contract.md §4).
 // - at most 20 requests per batch: split, keeping requests tied by dependsOn together;
 // - responses come in any order: correlated by id;
 // - each sub-request is throttled on its own, so a 429 arrives inside a 200 and the SDK's retry
 //   never sees it: retried here after the sub-response's Retry-After, together with the requests
 //   that failed with 424 because they depended on it.
 import type { GraphClient, HttpMethod } from './client';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, retryReason, type RetryOptions } from './retry';
+import { backoffDelay, parseRetryAfter } from '../shared/retry-timing';
+import { DEFAULT_RETRY, retryReason, type RetryOptions } from './retry';
 
 export const MAX_BATCH = 20;
 

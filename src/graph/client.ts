@@ -1,25 +1,19 @@
-// The Graph client: the JS SDK (`Client.initWithMiddleware`) with our own middleware chain.
-//   PrepareHandler     exact URLs, add-in identification
-//   AuthenticationHandler (SDK) bearer token for the scopes this call names
-//   GraphRetryHandler  429/503/504/dropped connections, idempotency-safe
-//   TelemetryHandler (SDK) client-request-id, SdkVersion
-//   FetchHandler       the injected fetch; every error body made JSON
-// Callers use `request()` (hand-built, already-encoded URLs), `pages()` and `batch()`; `api()` gives
-// the SDK's fluent request with the same chain for code that prefers it.
+// The Graph client: the JS SDK (`Client.initWithMiddleware`) with our middleware chain
+// (middleware.ts). Callers describe a call as data (verb, URL already encoded, body, scopes) because
+// $batch, the outbox and the idempotency rule all need the verb as data; `request()` hands it to
+// the SDK's request builder and reads the raw response, `pages()` follows nextLinks as given.
 import {
-  AuthenticationHandler,
   AuthenticationHandlerOptions,
   Client,
-  GraphError,
-  TelemetryHandler,
+  ResponseType,
   type AuthenticationProvider,
   type GraphRequest,
 } from '@microsoft/microsoft-graph-client';
 import type { TokenProvider } from '../auth/types';
-import { GraphRequestError } from './errors';
-import { FetchHandler, PrepareHandler, type FetchLike, type RequestCounter } from './middleware';
+import { errorFromResponse, errorFromThrown, GraphRequestError } from './errors';
+import { graphMiddleware, type FetchLike, type RequestCounter } from './middleware';
 import { RequestPolicy } from './policy';
-import { GraphRetryHandler, type RetryOptions } from './retry';
+import type { RetryOptions } from './retry';
 
 export const APP_NAME = 'ContactStrategyTriage';
 /** Kept in step with package.json by hand: the bundle should not carry package.json. */
@@ -59,8 +53,6 @@ export interface GraphClientOptions {
   /** e.g. https://graph.microsoft.com/v1.0 or the emulator's https://localhost:PORT/v1.0 */
   baseUrl: string;
   tokens: TokenProvider;
-  /** Scopes for `api()` requests that name none. */
-  scopes?: readonly string[];
   /** Defaults to the global fetch (browser, Node 20). Tests pass one trusting the emulator's CA. */
   fetchImpl?: FetchLike;
   /** `NONISV|Org|ContactStrategyTriage/<version>`. */
@@ -77,17 +69,11 @@ export interface GraphPage<T> {
 }
 
 export interface GraphClient {
-  readonly baseUrl: string;
-  readonly sdk: Client;
-  /** HTTP requests actually sent, retries included. */
+  /** HTTP requests actually sent, retries included (the bench's requests-per-open figure). */
   readonly counter: RequestCounter;
   request<T>(call: GraphCall): Promise<T>;
   /** Every page of a collection, following `@odata.nextLink` exactly as given; empty pages are normal. */
   pages<T>(call: GraphCall): AsyncGenerator<GraphPage<T>, void, undefined>;
-  /** The SDK's fluent request through the same chain (the SDK path for OData escaping). */
-  api(path: string, scopes?: readonly string[]): GraphRequest;
-  /** Absolute URL for a path under the base URL. */
-  resolve(pathOrUrl: string): string;
 }
 
 function splitBase(baseUrl: string): { origin: string; version: string; host: string } {
@@ -101,58 +87,54 @@ function splitBase(baseUrl: string): { origin: string; version: string; host: st
   return { origin: `${url.origin}${prefix}`, version, host: url.hostname.toLowerCase() };
 }
 
-function toGraphRequestError(err: unknown, method: string): GraphRequestError {
-  if (err instanceof GraphRequestError) return err;
-  if (err instanceof GraphError) {
-    let innerCode = '';
-    try {
-      const body =
-        typeof err.body === 'string'
-          ? (JSON.parse(err.body) as { innerError?: { code?: string } })
-          : undefined;
-      innerCode = body?.innerError?.code ?? '';
-    } catch {
-      innerCode = '';
-    }
-    const status = err.statusCode > 0 ? err.statusCode : 0;
-    return new GraphRequestError({
-      status,
-      code: status === 0 ? '' : (err.code ?? ''),
-      innerCode,
-      message:
-        status === 0
-          ? `No response from Graph (${err.message || err.code || 'connection failed'})`
-          : err.message || `HTTP ${status}`,
-      requestId: err.requestId ?? undefined,
-      headers: err.headers,
+/**
+ * Each verb through the SDK's builder. The SDK has one method per verb and no generic send;
+ * this table is the one place a verb given as data becomes that call. Every request is sent with
+ * ResponseType.RAW, for which the SDK resolves to fetch's Response, whatever its status.
+ */
+const SEND: Record<HttpMethod, (request: GraphRequest, body: unknown) => Promise<Response>> = {
+  GET: (request) => request.get(),
+  POST: (request, body) => request.post(body ?? {}),
+  PATCH: (request, body) => request.patch(body ?? {}),
+  PUT: (request, body) => request.put(body ?? {}),
+  DELETE: (request) => request.delete(),
+};
+
+/** A success body: JSON as Graph sends it, nothing for 204 or an empty body. */
+async function successBody(response: Response, method: string): Promise<unknown> {
+  const text = response.status === 204 ? '' : await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    // The request may have been carried out: status 0 makes it ambiguous, so a create re-checks.
+    throw new GraphRequestError({
+      status: 0,
+      message: `Graph answered HTTP ${response.status} with a body that is not JSON`,
       method,
     });
   }
-  const message = err instanceof Error ? err.message : String(err);
-  return new GraphRequestError({ status: 0, message: `No response from Graph (${message})`, method });
 }
 
 export function createGraphClient(options: GraphClientOptions): GraphClient {
   const { origin, version, host } = splitBase(options.baseUrl);
   const baseUrl = `${origin}/${version}`;
-  const defaultScopes = options.scopes ?? ['User.Read'];
   const tokens = options.tokens;
-  const authProvider: AuthenticationProvider = {
-    getAccessToken: (opts) => tokens.getToken(opts?.scopes ?? defaultScopes),
-  };
+  // Every request names its scopes (AuthenticationHandlerOptions below); none asks for a default.
+  const auth: AuthenticationProvider = { getAccessToken: (opts) => tokens.getToken(opts?.scopes ?? []) };
   const counter: RequestCounter = { requests: 0 };
-  const fetchImpl: FetchLike = options.fetchImpl ?? ((input, init) => fetch(input, init));
-  const chain = [
-    new PrepareHandler(options.userAgent ?? appUserAgent()),
-    new AuthenticationHandler(authProvider),
-    new GraphRetryHandler(options.retry),
-    new TelemetryHandler(),
-    new FetchHandler(fetchImpl, counter, options.requestTimeoutMs),
-  ];
+  const middleware = graphMiddleware({
+    auth,
+    userAgent: options.userAgent ?? appUserAgent(),
+    fetchImpl: options.fetchImpl ?? ((input, init) => fetch(input, init)),
+    counter,
+    retry: options.retry,
+    requestTimeoutMs: options.requestTimeoutMs,
+  });
   // The SDK compares hosts without the port, so the emulator needs its hostname listed.
   const customHosts = GRAPH_HOSTS.has(host) ? undefined : new Set([host, 'localhost', '127.0.0.1']);
   const sdk = Client.initWithMiddleware({
-    middleware: chain,
+    middleware,
     baseUrl: origin,
     defaultVersion: version,
     customHosts,
@@ -163,39 +145,27 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       ? pathOrUrl
       : `${baseUrl}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`;
 
-  function prepared(call: GraphCall): GraphRequest {
-    const method = call.method ?? 'GET';
-    const url = resolve(call.url);
-    const idempotent = call.idempotent ?? method !== 'POST';
-    const req = sdk
-      .api(url)
-      .middlewareOptions([
-        new AuthenticationHandlerOptions(undefined, { scopes: [...call.scopes] }),
-        new RequestPolicy(idempotent, url),
-      ]);
-    if (call.headers) req.headers(call.headers);
-    return req;
-  }
-
   async function request<T>(call: GraphCall): Promise<T> {
     const method = call.method ?? 'GET';
-    const req = prepared(call);
+    const url = resolve(call.url);
+    const builder = sdk
+      .api(url)
+      // Raw: the SDK hands back every response as it came, and errors are read in one place.
+      .responseType(ResponseType.RAW)
+      .middlewareOptions([
+        new AuthenticationHandlerOptions(undefined, { scopes: [...call.scopes] }),
+        new RequestPolicy(call.idempotent ?? method !== 'POST', url),
+      ]);
+    if (call.headers) builder.headers(call.headers);
+    let response: Response;
     try {
-      switch (method) {
-        case 'GET':
-          return (await req.get()) as T;
-        case 'POST':
-          return (await req.post(call.body ?? {})) as T;
-        case 'PATCH':
-          return (await req.patch(call.body ?? {})) as T;
-        case 'PUT':
-          return (await req.put(call.body ?? {})) as T;
-        case 'DELETE':
-          return (await req.delete()) as T;
-      }
+      response = await SEND[method](builder, call.body);
     } catch (err) {
-      throw toGraphRequestError(err, method);
+      throw errorFromThrown(err, method);
     }
+    if (!response.ok) throw await errorFromResponse(response, method);
+    // The body's shape is the endpoint's contract with its caller, as with any JSON API.
+    return (await successBody(response, method)) as T;
   }
 
   async function* pages<T>(call: GraphCall): AsyncGenerator<GraphPage<T>, void, undefined> {
@@ -214,11 +184,5 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
   }
 
-  function api(path: string, scopes: readonly string[] = defaultScopes): GraphRequest {
-    return sdk
-      .api(path)
-      .middlewareOptions([new AuthenticationHandlerOptions(undefined, { scopes: [...scopes] })]);
-  }
-
-  return { baseUrl, sdk, counter, request, pages, api, resolve };
+  return { counter, request, pages };
 }

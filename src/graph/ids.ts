@@ -1,7 +1,7 @@
 // Message ids from Office.js → ids Graph accepts. Desktop and web give EWS ids, which must go
 // through `Office.context.mailbox.convertToRestId` once; Outlook mobile already gives REST ids
 // and has no convertToRestId. Converting twice corrupts nothing visible but is wrong, and an
-// unconverted EWS id makes Graph answer 400 ErrorInvalidIdMalformed (graph-contract §3).
+// unconverted EWS id makes Graph answer 400 ErrorInvalidIdMalformed (docs/graph-contract.md §3).
 
 export type ConvertToRestId = (itemId: string) => string;
 

@@ -56,7 +56,6 @@ export function createGraphServices(options: GraphServicesOptions): GraphService
     fetchImpl: options.fetchImpl,
     retry: options.retry,
     userAgent: options.userAgent,
-    scopes: scopes.lists,
   });
   const site = createSiteResolver(
     client,

@@ -1,25 +1,60 @@
-// The ends of our middleware chain: the head fixes the URL and identifies the add-in, the tail
-// sends the request with the fetch we were given and makes every error body JSON.
-import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+// Our middleware chain for the Graph SDK (`Client.initWithMiddleware`), one small job each, in the
+// order a request passes through them:
+//   IdentifyHandler        the exact URL, and the add-in's name (SharePoint asks for it)
+//   AuthenticationHandler  (SDK) a bearer token for the scopes this call names
+//   GraphRetryHandler      429, 503, 504 and dropped connections, by our idempotency rule (retry.ts)
+//   TelemetryHandler       (SDK) client-request-id and SdkVersion, the correlation headers Graph
+//                          support asks for; they go to Graph only (docs/decisions/graph.md)
+//   TimeoutFetchHandler    the injected fetch, 30 s per attempt
+// Responses pass back untouched: the client asks the SDK for the raw response and reads errors
+// itself (errors.ts), so no handler rewrites a body.
+import {
+  AuthenticationHandler,
+  TelemetryHandler,
+  type AuthenticationProvider,
+  type Context,
+  type Middleware,
+} from '@microsoft/microsoft-graph-client';
 import { requestPolicyOf } from './policy';
+import { GraphRetryHandler, type RetryOptions } from './retry';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+export interface RequestCounter {
+  requests: number;
+}
+
+/** How long one attempt may wait for its response before it counts as a dropped connection. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+
+export interface ChainOptions {
+  auth: AuthenticationProvider;
+  userAgent: string;
+  fetchImpl: FetchLike;
+  counter: RequestCounter;
+  retry?: RetryOptions;
+  requestTimeoutMs?: number;
+}
+
+/** The chain, head first: what `Client.initWithMiddleware({ middleware })` takes. */
+export function graphMiddleware(options: ChainOptions): Middleware[] {
+  return [
+    new IdentifyHandler(options.userAgent),
+    new AuthenticationHandler(options.auth),
+    new GraphRetryHandler(options.retry),
+    new TelemetryHandler(),
+    new TimeoutFetchHandler(options.fetchImpl, options.counter, options.requestTimeoutMs),
+  ];
+}
+
+/** The request's headers as a plain object the later handlers (the SDK's too) can add to. */
 function headerBag(context: Context): Record<string, string> {
   const options = context.options ?? (context.options = {});
   const headers = options.headers;
-  if (headers instanceof Headers) {
-    const bag: Record<string, string> = {};
-    headers.forEach((v, k) => (bag[k] = v));
-    options.headers = bag;
-    return bag;
-  }
-  if (Array.isArray(headers)) {
-    const bag = Object.fromEntries(headers) as Record<string, string>;
-    options.headers = bag;
-    return bag;
-  }
-  const bag = (headers as Record<string, string> | undefined) ?? {};
+  const bag: Record<string, string> = {};
+  if (headers instanceof Headers) headers.forEach((v, k) => (bag[k] = v));
+  else if (Array.isArray(headers)) for (const [k, v] of headers) bag[k] = v;
+  else if (headers) Object.assign(bag, headers);
   options.headers = bag;
   return bag;
 }
@@ -34,7 +69,7 @@ function inBrowser(): boolean {
  * SharePoint asks (`NONISV|Org|App/Version`). Browsers forbid setting User-Agent from fetch, so
  * the same string also goes into `SdkVersion`, a header Graph's CORS policy already allows.
  */
-export class PrepareHandler implements Middleware {
+class IdentifyHandler implements Middleware {
   private next: Middleware | undefined;
   constructor(private readonly userAgent: string) {}
 
@@ -43,70 +78,17 @@ export class PrepareHandler implements Middleware {
   }
 
   async execute(context: Context): Promise<void> {
-    const exact = requestPolicyOf(context)?.exactUrl;
-    if (exact) context.request = exact;
+    const policy = requestPolicyOf(context);
+    if (policy) context.request = policy.exactUrl;
     const headers = headerBag(context);
     headers['SdkVersion'] = headers['SdkVersion']
       ? `${headers['SdkVersion']}, ${this.userAgent}`
       : this.userAgent;
     if (!inBrowser()) headers['User-Agent'] = this.userAgent;
-    if (!this.next) throw new Error('PrepareHandler must not be last in the chain');
+    if (!this.next) throw new Error('IdentifyHandler must not be last in the chain');
     await this.next.execute(context);
   }
 }
-
-interface ErrorEnvelope {
-  error: { code?: unknown; message?: unknown };
-}
-
-function isErrorEnvelope(body: unknown): body is ErrorEnvelope {
-  return (
-    typeof body === 'object' &&
-    body !== null &&
-    typeof (body as ErrorEnvelope).error === 'object' &&
-    (body as ErrorEnvelope).error !== null
-  );
-}
-
-/**
- * Proxies and gateways answer errors in HTML or plain text, and some Graph errors come without
- * `Content-Type: application/json`; the SDK then hands back a stream and the code is lost.
- * Rewrites every error body as a Graph error envelope so status, code and message survive.
- */
-async function normaliseErrorResponse(response: Response): Promise<Response> {
-  if (response.ok || response.status < 400) return response;
-  const text = await response.text().catch(() => '');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  const envelope = isErrorEnvelope(parsed)
-    ? parsed
-    : {
-        error: {
-          code: '',
-          message: `HTTP ${response.status}${text ? `: ${text.replace(/\s+/g, ' ').trim().slice(0, 200)}` : ''}`,
-        },
-      };
-  const headers = new Headers(response.headers);
-  headers.set('Content-Type', 'application/json');
-  headers.delete('Content-Length');
-  headers.delete('Content-Encoding');
-  return new Response(JSON.stringify(envelope), {
-    status: response.status,
-    statusText: response.statusText,
-    headers,
-  });
-}
-
-export interface RequestCounter {
-  requests: number;
-}
-
-/** How long one attempt may wait for its response before it counts as a dropped connection. */
-export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 /** Thrown for an attempt that got no response in time; the retry handler treats it as dropped. */
 class RequestTimeoutError extends Error {
@@ -122,7 +104,7 @@ class RequestTimeoutError extends Error {
  * leave it pending for minutes: the pane would show "checking earlier contacts" and refuse to
  * record all that time. So each attempt is aborted after `timeoutMs` without a response.
  */
-export class FetchHandler implements Middleware {
+class TimeoutFetchHandler implements Middleware {
   constructor(
     private readonly fetchImpl: FetchLike,
     private readonly counter: RequestCounter,
@@ -132,7 +114,7 @@ export class FetchHandler implements Middleware {
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
     this.counter.requests++;
-    const init = (context.options ?? {}) as RequestInit;
+    const init: RequestInit = context.options ?? {};
     const abort = new AbortController();
     const outer = init.signal ?? undefined;
     const follow = (): void => abort.abort(outer?.reason);
@@ -144,8 +126,7 @@ export class FetchHandler implements Middleware {
       abort.abort();
     }, this.timeoutMs);
     try {
-      const response = await this.fetchImpl(url, { ...init, signal: abort.signal });
-      context.response = await normaliseErrorResponse(response);
+      context.response = await this.fetchImpl(url, { ...init, signal: abort.signal });
     } catch (err) {
       if (timedOut) throw new RequestTimeoutError(this.timeoutMs);
       throw err;

@@ -2,8 +2,8 @@
 // Graph's $filter takes string literals in single quotes, doubled inside (O'Brien → 'O''Brien').
 // The SDK encodes nothing: `.filter()` pastes the string into the URL and `.api(url)` splits the
 // query on `&`, so `&` would end the parameter, `#` would truncate the URL and `+` would arrive
-// as a space. Every query parameter value is therefore percent-encoded here, once, and both the
-// SDK path (`request.filter(encodedFilter(expr))`) and the hand-built path (`withQuery`) use it.
+// as a space. Every query parameter value is therefore percent-encoded here, once (`withQuery`),
+// and the client sends the URL built here byte for byte (policy.ts).
 
 /** An OData string literal: single quotes doubled, wrapped in quotes. */
 export function literal(value: string): string {
@@ -36,15 +36,12 @@ export function and(...parts: string[]): string {
  * and parentheses stay readable). `&`, `#`, `+`, `=`, `%`, spaces and every non-ASCII character
  * are encoded, so a value can never end the parameter, truncate the URL or change meaning.
  */
-export function encodeQueryValue(value: string): string {
+function encodeQueryValue(value: string): string {
   // A lone surrogate cannot be percent-encoded (encodeURIComponent throws): it becomes U+FFFD.
   return encodeURIComponent(
     value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD'),
   );
 }
-
-/** For the SDK path: `client.api(path).filter(encodedFilter(expr))` (the SDK does not encode). */
-export const encodedFilter = encodeQueryValue;
 
 /**
  * Appends query parameters to a path. Keys are OData system options written as they are

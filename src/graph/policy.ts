@@ -1,5 +1,6 @@
-// Per-request settings carried through the SDK's middleware chain (MiddlewareControl keys them
-// by class, so each middleware finds its own).
+// Per-request settings for our own handlers, carried the way the SDK carries its own handlers'
+// options: attached with `GraphRequest.middlewareOptions([...])` and looked up by class on the
+// context's middleware control, as the SDK's AuthenticationHandler does for its scopes.
 import type { Context, MiddlewareOptions } from '@microsoft/microsoft-graph-client';
 
 export class RequestPolicy implements MiddlewareOptions {
@@ -10,14 +11,12 @@ export class RequestPolicy implements MiddlewareOptions {
      * The URL to send, byte for byte. The SDK re-parses `.api(url)` (splits the query on `&`,
      * reorders it); links Graph returns (`@odata.nextLink`, `Location`) must be followed as given.
      */
-    readonly exactUrl?: string,
+    readonly exactUrl: string,
   ) {}
 }
 
+/** The policy the client attached to this request; undefined for a request sent without one. */
 export function requestPolicyOf(context: Context): RequestPolicy | undefined {
-  // MiddlewareControl is not exported by the SDK, so it is recognised by its method.
-  const control = context.middlewareControl as
-    { getMiddlewareOptions?: (fn: unknown) => unknown } | undefined;
-  if (typeof control?.getMiddlewareOptions !== 'function') return undefined;
-  return control.getMiddlewareOptions(RequestPolicy) as RequestPolicy | undefined;
+  const option = context.middlewareControl?.getMiddlewareOptions(RequestPolicy);
+  return option instanceof RequestPolicy ? option : undefined;
 }

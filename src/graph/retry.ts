@@ -1,4 +1,5 @@
-// Our retry middleware for the Graph SDK chain. It replaces the SDK's RetryHandler because:
+// Our retry middleware for the Graph SDK chain (middleware.ts). It takes the place of the SDK's
+// RetryHandler because:
 // - a POST that lost its connection may have been carried out; the SDK would send it again and
 //   make a second contact-log row. Here non-idempotent requests are retried only on 429 (the
 //   server refused before doing anything); callers re-check before re-sending anything else;
@@ -6,6 +7,7 @@
 //   jitter when the header is not visible, and the delays must be small and injectable in tests;
 // - dropped connections (fetch throws) are retried too, for idempotent requests.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
+import { backoffDelay, parseRetryAfter } from '../shared/retry-timing';
 import { requestPolicyOf } from './policy';
 
 export interface RetryOptions {
@@ -44,22 +46,6 @@ export const DEFAULT_RETRY: Required<Omit<RetryOptions, 'onRetry'>> = {
   now: () => Date.now(),
 };
 
-/** Retry-After is delta-seconds or an HTTP date; null when absent, unreadable or hidden. */
-export function parseRetryAfter(value: string | null | undefined, nowMs: number): number | null {
-  if (value === null || value === undefined || value.trim() === '') return null;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  if (Number.isNaN(date)) return null;
-  return Math.max(0, date - nowMs);
-}
-
-/** Exponential backoff with "equal jitter": never zero, never in lock-step with other clients. */
-export function backoffDelay(attempt: number, base: number, cap: number, random: () => number): number {
-  const step = Math.min(cap, base * 2 ** Math.max(0, attempt - 1));
-  return Math.round(step / 2 + random() * (step / 2));
-}
-
 /** Which failures are worth another attempt, given whether repeating the request is safe. */
 export function retryReason(
   outcome: { status: number } | { networkError: true },
@@ -78,6 +64,11 @@ export function retryReason(
   }
 }
 
+/** Read through a call: the assignment above would otherwise narrow it to undefined for good. */
+function responseOf(context: Context): Response | undefined {
+  return context.response;
+}
+
 function isAbort(err: unknown): boolean {
   return err instanceof Error && err.name === 'AbortError';
 }
@@ -85,8 +76,10 @@ function isAbort(err: unknown): boolean {
 function setHeader(context: Context, key: string, value: string): void {
   const options = context.options ?? (context.options = {});
   const headers = options.headers;
+  // Kept in the form it came in: the SDK's handlers and fetch accept all three.
   if (headers instanceof Headers) headers.set(key, value);
-  else options.headers = { ...((headers as Record<string, string> | undefined) ?? {}), [key]: value };
+  else if (Array.isArray(headers)) options.headers = [...headers.filter(([k]) => k !== key), [key, value]];
+  else options.headers = { ...headers, [key]: value };
 }
 
 export class GraphRetryHandler implements Middleware {
@@ -112,7 +105,7 @@ export class GraphRetryHandler implements Middleware {
       try {
         context.response = undefined;
         await next.execute(context);
-        const response = context.response as Response | undefined;
+        const response = responseOf(context);
         if (!response) return;
         reason = retryReason({ status: response.status }, idempotent);
         if (reason === null || attempt >= this.opts.maxAttempts) return;
@@ -124,11 +117,11 @@ export class GraphRetryHandler implements Middleware {
         reason = retryReason({ networkError: true }, idempotent);
         if (reason === null || attempt >= this.opts.maxAttempts) throw err;
       }
-      const visible = retryAfterMs !== null;
-      const delayMs = visible
-        ? Math.min(retryAfterMs as number, this.opts.maxRetryAfterMs)
-        : backoffDelay(attempt, this.opts.baseDelayMs, this.opts.maxDelayMs, this.opts.random);
-      this.opts.onRetry?.({ attempt, reason, delayMs, retryAfterVisible: visible, method });
+      const delayMs =
+        retryAfterMs !== null
+          ? Math.min(retryAfterMs, this.opts.maxRetryAfterMs)
+          : backoffDelay(attempt, this.opts.baseDelayMs, this.opts.maxDelayMs, this.opts.random);
+      this.opts.onRetry?.({ attempt, reason, delayMs, retryAfterVisible: retryAfterMs !== null, method });
       await this.opts.sleep(delayMs);
       setHeader(context, 'Retry-Attempt', String(attempt));
     }

@@ -1,7 +1,5 @@
-import fc from 'fast-check';
 import { appUserAgent, createGraphClient } from '../../src/graph/client';
 import { GraphRequestError } from '../../src/graph/errors';
-import { backoffDelay, parseRetryAfter } from '../../src/graph/retry';
 import { BASE, devTokens, fakeFetch, graphError, instantRetry, json } from './fake-fetch';
 
 function client(replies: Parameters<typeof fakeFetch>[0], retryExtra: Record<string, unknown> = {}) {
@@ -12,30 +10,6 @@ function client(replies: Parameters<typeof fakeFetch>[0], retryExtra: Record<str
 }
 
 const dropped = () => new TypeError('fetch failed');
-
-describe('Retry-After and backoff', () => {
-  it('reads delta-seconds and HTTP dates, and ignores what it cannot read', () => {
-    const now = Date.parse('2025-01-01T00:00:00Z');
-    expect(parseRetryAfter('2', now)).toBe(2000);
-    expect(parseRetryAfter('Wed, 01 Jan 2025 00:00:05 GMT', now)).toBe(5000);
-    expect(parseRetryAfter(null, now)).toBeNull();
-    expect(parseRetryAfter('soon', now)).toBeNull();
-  });
-
-  it('backs off exponentially with jitter, never below half a step and never above the cap', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 30 }),
-        fc.double({ min: 0, max: 0.999999, noNaN: true }),
-        (attempt, r) => {
-          const step = Math.min(30_000, 1000 * 2 ** (attempt - 1));
-          const d = backoffDelay(attempt, 1000, 30_000, () => r);
-          return d >= Math.floor(step / 2) && d <= step;
-        },
-      ),
-    );
-  });
-});
 
 describe('createGraphClient', () => {
   it('sends the bearer token for the emulator host (port stripped by the SDK) and asks only for the call’s scopes', async () => {

@@ -1,4 +1,4 @@
-// Values that must stay values in a $filter (graph-contract §2), plus a few more that break URLs.
+// Values that must stay values in a $filter (docs/graph-contract.md §2), plus a few more that break URLs.
 export const ESCAPING_MATRIX = [
   "o'brien+a&b#1@example.com",
   "O'Brien",

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { createGraphClient } from '../../src/graph/client';
-import { encodedFilter, eq, literal, withQuery } from '../../src/graph/odata';
+import { eq, literal, withQuery } from '../../src/graph/odata';
 import { BASE, devTokens, fakeFetch, json } from './fake-fetch';
 import { ESCAPING_MATRIX, URL_BREAKERS } from './matrix';
 
@@ -47,21 +47,15 @@ describe('OData escaping', () => {
   });
 
   it.each(ESCAPING_MATRIX)(
-    'the SDK path (.filter with the encoded expression) sends the same URL for %j',
+    'the client sends the hand-built URL through the SDK byte for byte for %j',
     async (value) => {
       const fetchImpl = fakeFetch(() => json(200, { value: [] }));
       const c = createGraphClient({ baseUrl: BASE, tokens: devTokens(), fetchImpl });
-      await c
-        .api('/sites/s/lists/l/items', ['Sites.ReadWrite.All'])
-        .filter(encodedFilter(eq('Sender', value)))
-        .get();
-      await c.request({
-        url: withQuery('/sites/s/lists/l/items', { $filter: eq('Sender', value) }),
-        scopes: ['Sites.ReadWrite.All'],
-      });
-      const [sdk, hand] = fetchImpl.sent;
-      expect(sdk?.url).toBe(hand?.url);
-      expect(unquote(filterOf(sdk?.url ?? ''))).toBe(value);
+      const path = withQuery('/sites/s/lists/l/items', { $filter: eq('Sender', value), $top: 5 });
+      await c.request({ url: path, scopes: ['Sites.ReadWrite.All'] });
+      const [sent] = fetchImpl.sent;
+      expect(sent?.url).toBe(`${BASE}${path}`);
+      expect(unquote(filterOf(sent?.url ?? ''))).toBe(value);
     },
   );
 });
