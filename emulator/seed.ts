@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { GraphHttpError } from './errors';
 import { hashGuid, newFolderId, newGuid, newImmutableId, newRestId, siteIdFor } from './ids';
+import { checkBody } from './schema/strict';
 import { addColumn, builtInColumns, columnFromDefinition } from './sharepoint/columns';
 import { applyFieldWrite, validateFieldWrite } from './sharepoint/fields';
 import {
@@ -150,7 +151,8 @@ function buildList(
   (seed.columns ?? []).forEach((c, i) => {
     const at = `${where}.columns[${i}]`;
     try {
-      addColumn(list.columns, columnFromDefinition(c, listKey, at));
+      checkBody(c, 'ColumnDefinition');
+      addColumn(list.columns, columnFromDefinition(c, listKey, at, 'seed'), 'seed');
     } catch (e) {
       fail(at, (e as Error).message);
     }

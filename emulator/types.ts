@@ -16,14 +16,19 @@ export interface SeedColumn {
   description?: string;
   indexed?: boolean;
   required?: boolean;
+  /** Unique values (SharePoint needs the column indexed first). */
+  enforceUniqueValues?: boolean;
+  hidden?: boolean;
   /** Exactly one type facet, as Graph's columnDefinition. Absent: text. */
   text?: { allowMultipleLines?: boolean; maxLength?: number };
-  /** Multi-select when `allowMultipleSelection` is true or `displayAs` is "checkBoxes". */
+  /**
+   * `displayAs: "checkBoxes"` is a multi-choice column: seeds only (a list made in the SharePoint
+   * UI); Graph v1.0 cannot create one.
+   */
   choice?: {
     choices?: string[];
     allowTextEntry?: boolean;
     displayAs?: string;
-    allowMultipleSelection?: boolean;
   };
   number?: Record<string, unknown>;
   boolean?: Record<string, unknown>;

@@ -1,5 +1,6 @@
 // Messages: list (filter, select, order, paging), get, categorise, move (new id), copy, forward.
-import { type Ctx, type EmuResponse, hasPrefer, json, jsonBody } from '../context';
+import { type Ctx, type EmuResponse, hasPrefer, json } from '../context';
+import { actionBody, typedBody } from '../schema/strict';
 import { GraphHttpError } from '../errors';
 import { looksLikeEwsId, newImmutableId, newRestId } from '../ids';
 import { type FilterExpr, evaluateFilter, parseRequestFilter } from '../odata/filter';
@@ -226,7 +227,7 @@ function touch(ctx: Ctx, m: MessageRec): void {
 }
 
 export function patchMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuResponse {
-  const body = jsonBody(ctx.req);
+  const body = typedBody(ctx.req, 'Message');
   for (const [key, value] of Object.entries(body)) {
     if (!PATCHABLE.has(key))
       throw new GraphHttpError(
@@ -266,7 +267,7 @@ export function folderRef(box: MailboxRec, ref: unknown): FolderRec {
 }
 
 export function moveMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuResponse {
-  const body = jsonBody(ctx.req);
+  const body = actionBody(ctx.req, 'move');
   const destination = folderRef(box, body.destinationId);
   m.folderId = destination.id;
   // Moving gives the message a new REST id; the immutable id survives.
@@ -276,7 +277,7 @@ export function moveMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuRespon
 }
 
 export function copyMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuResponse {
-  const body = jsonBody(ctx.req);
+  const body = actionBody(ctx.req, 'copy');
   const destination = folderRef(box, body.destinationId);
   const copy: MessageRec = {
     ...structuredClone(m),
@@ -322,7 +323,7 @@ function recipients(value: unknown): EmailAddress[] {
 }
 
 export function forwardMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuResponse {
-  const body = jsonBody(ctx.req);
+  const body = actionBody(ctx.req, 'forward');
   const to = recipients(body.toRecipients);
   const comment = typeof body.comment === 'string' ? body.comment : '';
   const now = ctx.store.nowIso();

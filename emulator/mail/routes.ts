@@ -1,7 +1,8 @@
 // /me/… and /users/{upn}/…: profile, messages, mail folders, master categories, with
 // Exchange's access rules (own mailbox; shared mailboxes for their members, but never their
 // master categories through delegated rights).
-import { type Ctx, type EmuResponse, json, jsonBody } from '../context';
+import { type Ctx, type EmuResponse, json } from '../context';
+import { typedBody } from '../schema/strict';
 import { GraphHttpError, badRequest } from '../errors';
 import { newCategoryId, newFolderId } from '../ids';
 import { evaluateFilter, parseRequestFilter } from '../odata/filter';
@@ -94,7 +95,7 @@ function childFolders(ctx: Ctx, box: MailboxRec, parent: FolderRec): EmuResponse
 }
 
 function createFolder(ctx: Ctx, box: MailboxRec, parent: FolderRec): EmuResponse {
-  const body = jsonBody(ctx.req);
+  const body = typedBody(ctx.req, 'MailFolder');
   const name = body.displayName;
   if (typeof name !== 'string' || name.trim() === '')
     throw new GraphHttpError(400, 'ErrorInvalidParameter', 'A folder needs a displayName.');
@@ -165,7 +166,7 @@ function masterCategories(ctx: Ctx, access: Access, rest: string[]): EmuResponse
   if (id === undefined) {
     if (method === 'GET') return json(200, { value: box.masterCategories.map((c) => ({ ...c })) });
     if (method !== 'POST') throw methodNotAllowed();
-    const body = jsonBody(ctx.req);
+    const body = typedBody(ctx.req, 'OutlookCategory');
     const name = body.displayName;
     const color = body.color ?? 'none';
     if (typeof name !== 'string' || name.trim() === '')
@@ -193,7 +194,7 @@ function masterCategories(ctx: Ctx, access: Access, rest: string[]): EmuResponse
     return { status: 204 };
   }
   if (method === 'PATCH') {
-    const body = jsonBody(ctx.req);
+    const body = typedBody(ctx.req, 'OutlookCategory');
     if (body.displayName !== undefined && body.displayName !== category.displayName)
       throw new GraphHttpError(
         400,

@@ -25,6 +25,9 @@ export interface ColumnRec {
   readOnly: boolean;
   /** Multi-choice (choice) columns hold string arrays. */
   multi: boolean;
+  /** SharePoint refuses a second item with the same value (needs the column indexed). */
+  unique: boolean;
+  hidden: boolean;
   /** Single-line text is limited to 255 characters, as in SharePoint. */
   multiline: boolean;
   /** The type facet as given, echoed back on GET …/columns. */
@@ -56,6 +59,8 @@ function builtIn(name: string, type: ColumnType, opts: Partial<ColumnRec> = {}):
     required: false,
     readOnly: true,
     multi: false,
+    unique: false,
+    hidden: false,
     multiline: false,
     facet: {},
     builtIn: true,
@@ -79,9 +84,17 @@ export function builtInColumns(): ColumnRec[] {
 
 /**
  * Turns a columnDefinition (seed or POST body) into a record. `where` prefixes messages so a
- * bad seed names the column it fails on.
+ * bad seed names the column it fails on. A seed describes a list as it may exist in a tenant,
+ * made in the SharePoint UI too (a multi-choice column shows through Graph as
+ * `displayAs: "checkBoxes"`); `origin: 'graph'` is a create through Graph, which cannot make
+ * one (docs/decisions/emulator.md, "Multi-choice columns").
  */
-export function columnFromDefinition(def: SeedColumn, listKey: string, where: string): ColumnRec {
+export function columnFromDefinition(
+  def: SeedColumn,
+  listKey: string,
+  where: string,
+  origin: 'seed' | 'graph' = 'graph',
+): ColumnRec {
   if (typeof def !== 'object' || def === null) throw badRequest(`${where}: a column must be an object.`);
   const displayName = def.displayName ?? def.name;
   if (typeof displayName !== 'string' || displayName.trim() === '')
@@ -96,9 +109,13 @@ export function columnFromDefinition(def: SeedColumn, listKey: string, where: st
   const facet = ((def as Record<string, unknown>)[type] ?? {}) as Record<string, unknown>;
   if (typeof facet !== 'object' || facet === null || Array.isArray(facet))
     throw badRequest(`${where}: column '${name}': the ${type} facet must be an object.`);
-  const choice = def.choice;
-  const multi =
-    type === 'choice' && (choice?.allowMultipleSelection === true || choice?.displayAs === 'checkBoxes');
+  const multi = type === 'choice' && def.choice?.displayAs === 'checkBoxes';
+  if (multi && origin === 'graph')
+    throw badRequest(
+      `${where}: column '${name}': Graph v1.0 cannot create a multi-choice column (choice displayAs 'checkBoxes').`,
+    );
+  if (def.enforceUniqueValues === true && def.indexed !== true)
+    throw badRequest(`${where}: column '${name}': enforceUniqueValues needs the column to be indexed.`);
   return {
     id: hashGuid(`column:${listKey}:${name}`),
     name,
@@ -108,6 +125,8 @@ export function columnFromDefinition(def: SeedColumn, listKey: string, where: st
     required: def.required === true,
     readOnly: false,
     multi,
+    unique: def.enforceUniqueValues === true,
+    hidden: def.hidden === true,
     multiline: type === 'text' && def.text?.allowMultipleLines === true,
     facet,
     builtIn: false,
@@ -118,11 +137,14 @@ export function columnFromDefinition(def: SeedColumn, listKey: string, where: st
   };
 }
 
-/** Adds a column, refusing a name already taken (case-insensitively, as SharePoint does). */
-export function addColumn(columns: ColumnRec[], column: ColumnRec): void {
+/**
+ * Adds a column, refusing a name already taken (case-insensitively, as SharePoint does). Only a
+ * seed may restate the built-in Title (to label or index it); through Graph that is a second
+ * Title, which SharePoint refuses: Title is indexed with PATCH …/columns/{id}.
+ */
+export function addColumn(columns: ColumnRec[], column: ColumnRec, origin: 'seed' | 'graph' = 'graph'): void {
   const clash = columns.find((c) => c.name.toLowerCase() === column.name.toLowerCase());
-  if (clash?.builtIn && clash.name === 'Title' && column.type === 'text') {
-    // A seed may restate Title to index it.
+  if (origin === 'seed' && clash?.builtIn && clash.name === 'Title' && column.type === 'text') {
     clash.indexed = column.indexed;
     clash.displayName = column.displayName;
     if (column.maxLength !== undefined) clash.maxLength = column.maxLength;
@@ -138,8 +160,9 @@ export function columnJson(c: ColumnRec): Record<string, unknown> {
     columnGroup: c.builtIn ? 'Core Contact and Calendar Columns' : 'Custom Columns',
     description: c.description ?? '',
     displayName: c.displayName,
-    enforceUniqueValues: false,
-    hidden: false,
+    // Records persisted before these existed lack them.
+    enforceUniqueValues: c.unique === true,
+    hidden: c.hidden === true,
     id: c.id,
     indexed: c.indexed,
     name: c.name,

@@ -196,3 +196,25 @@ export function renderFields(
   }
   return out;
 }
+
+/**
+ * A column with enforceUniqueValues refuses a value another item holds (compared without case,
+ * as SharePoint's unique index does). `self` is the item being updated, which may keep its own.
+ */
+export function checkUnique(list: ListRec, values: Map<string, FieldValue>, self?: ItemRec): void {
+  for (const column of list.columns) {
+    if (column.unique !== true) continue;
+    const v = values.get(column.name);
+    if (v === undefined || v === null || v === '') continue;
+    const key = String(v).toLowerCase();
+    const clash = list.items.some(
+      (i) => i !== self && String(i.fields[column.name] ?? '').toLowerCase() === key,
+    );
+    if (clash)
+      throw new GraphHttpError(
+        409,
+        'nameAlreadyExists',
+        `The list item could not be added or updated because duplicate values were found in the following field(s) in the list: [${column.name}].`,
+      );
+  }
+}

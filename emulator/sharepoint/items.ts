@@ -2,6 +2,7 @@
 import { type Ctx, type EmuResponse, hasPrefer, json, jsonBody } from '../context';
 import { GraphHttpError, badRequest, notFound } from '../errors';
 import { newGuid } from '../ids';
+import { typedBody } from '../schema/strict';
 import {
   type FilterExpr,
   type FilterScope,
@@ -14,6 +15,7 @@ import type { ItemRec, ListRec, SiteRec } from '../state';
 import { type ColumnRec, columnForKey } from './columns';
 import {
   applyFieldWrite,
+  checkUnique,
   eTagMatches,
   eTagOf,
   fieldValue,
@@ -82,6 +84,25 @@ interface OrderKey {
   desc: boolean;
 }
 
+/** SharePoint's answer to a query that would scan a list above the list view threshold. */
+function thresholdError(ctx: Ctx): GraphHttpError {
+  return ctx.engine.options.thresholdStatus === 429
+    ? new GraphHttpError(
+        429,
+        'activityLimitReached',
+        'The request has been throttled',
+        {},
+        'throttledRequest',
+      )
+    : new GraphHttpError(
+        503,
+        'serviceNotAvailable',
+        'The attempted operation is prohibited because it exceeds the list view threshold.',
+        {},
+        'SPQueryThrottledException',
+      );
+}
+
 /** Checks every field a filter or orderby names: known, indexed (or Prefer), list size. */
 function checkQueryFields(ctx: Ctx, list: ListRec, names: string[]): ColumnRec[] {
   const columns = names.map((name) => {
@@ -92,24 +113,7 @@ function checkQueryFields(ctx: Ctx, list: ListRec, names: string[]): ColumnRec[]
   const nonIndexed = columns.find((c) => !c.indexed);
   if (nonIndexed) {
     if (!hasPrefer(ctx, PREFER_NON_INDEXED)) throw badRequest(nonIndexedMessage(nonIndexed.name));
-    if (list.items.length > ctx.engine.options.listViewThreshold) {
-      const status = ctx.engine.options.thresholdStatus;
-      throw status === 429
-        ? new GraphHttpError(
-            429,
-            'activityLimitReached',
-            'The request has been throttled',
-            {},
-            'throttledRequest',
-          )
-        : new GraphHttpError(
-            503,
-            'serviceNotAvailable',
-            'The attempted operation is prohibited because it exceeds the list view threshold.',
-            {},
-            'SPQueryThrottledException',
-          );
-    }
+    if (list.items.length > ctx.engine.options.listViewThreshold) throw thresholdError(ctx);
   }
   return columns;
 }
@@ -268,9 +272,10 @@ export function getItemFields(ctx: Ctx, list: ListRec, id: string): EmuResponse 
 
 export function createItem(ctx: Ctx, site: SiteRec, list: ListRec): EmuResponse {
   requireWriter(ctx, list);
-  const body = jsonBody(ctx.req);
+  const body = typedBody(ctx.req, 'ListItem');
   if (body.fields === undefined) throw badRequest('A list item needs a "fields" object.');
   const values = validateFieldWrite(list, body.fields);
+  checkUnique(list, values);
   const now = ctx.store.nowIso();
   const item: ItemRec = {
     id: String(list.nextId),
@@ -312,6 +317,7 @@ export function updateItemFields(ctx: Ctx, list: ListRec, id: string): EmuRespon
   const item = findItem(list, id);
   checkIfMatch(ctx, item);
   const values = validateFieldWrite(list, jsonBody(ctx.req));
+  checkUnique(list, values, item);
   applyFieldWrite(item, values);
   item.version += 1;
   item.seq = ctx.store.nextSeq();

@@ -1,5 +1,6 @@
 // /sites/…: site by path or id, lists, columns, items and delta.
-import { type Ctx, type EmuResponse, json, jsonBody } from '../context';
+import { type Ctx, type EmuResponse, json } from '../context';
+import { typedBody } from '../schema/strict';
 import { GraphHttpError, badRequest, notFound } from '../errors';
 import { hashGuid } from '../ids';
 import { evaluateFilter, parseRequestFilter } from '../odata/filter';
@@ -98,7 +99,7 @@ function getLists(ctx: Ctx, site: SiteRec): EmuResponse {
 
 function createList(ctx: Ctx, site: SiteRec): EmuResponse {
   requireSiteOwner(ctx);
-  const body = jsonBody(ctx.req);
+  const body = typedBody(ctx.req, 'List');
   const displayName = body.displayName;
   if (typeof displayName !== 'string' || displayName.trim() === '')
     throw badRequest('A list needs a displayName.');
@@ -138,7 +139,7 @@ function createList(ctx: Ctx, site: SiteRec): EmuResponse {
 
 function createColumn(ctx: Ctx, list: ListRec, site: SiteRec): EmuResponse {
   requireSiteOwner(ctx);
-  const body = jsonBody(ctx.req) as SeedColumn;
+  const body = typedBody(ctx.req, 'ColumnDefinition') as SeedColumn;
   const column = columnFromDefinition(body, `${site.id}:${list.displayName.toLowerCase()}`, 'column');
   addColumn(list.columns, column);
   list.lastModifiedDateTime = ctx.store.nowIso();
@@ -146,19 +147,46 @@ function createColumn(ctx: Ctx, list: ListRec, site: SiteRec): EmuResponse {
   return json(201, columnJson(column));
 }
 
-const PATCHABLE_COLUMN = new Set(['indexed', 'displayName', 'description', 'required', 'hidden']);
+const PATCHABLE_COLUMN = new Set([
+  'indexed',
+  'displayName',
+  'description',
+  'required',
+  'hidden',
+  'enforceUniqueValues',
+]);
 
 /** Indexing (any column, as in List settings > Indexed columns) and relabelling; never a rename or retype. */
 function patchColumn(ctx: Ctx, list: ListRec, column: ColumnRec): EmuResponse {
   requireSiteOwner(ctx);
-  const body = jsonBody(ctx.req);
+  const body = typedBody(ctx.req, 'ColumnDefinition');
   for (const [key, value] of Object.entries(body)) {
     if (key === 'name' && value === column.name) continue;
     if (!PATCHABLE_COLUMN.has(key)) throw badRequest(`Column property '${key}' cannot be changed.`);
-    if (key === 'indexed' && typeof value !== 'boolean') throw badRequest('indexed must be true or false.');
+    if ((key === 'indexed' || key === 'enforceUniqueValues') && typeof value !== 'boolean')
+      throw badRequest(`${key} must be true or false.`);
     if (column.readOnly && key !== 'indexed') throw badRequest(`Column '${column.name}' is read-only.`);
   }
-  if (typeof body.indexed === 'boolean') column.indexed = body.indexed;
+  const indexed = typeof body.indexed === 'boolean' ? body.indexed : column.indexed;
+  const unique =
+    typeof body.enforceUniqueValues === 'boolean' ? body.enforceUniqueValues : column.unique === true;
+  // SharePoint: unique values need an index, and the index cannot go while they are enforced.
+  if (unique && !indexed)
+    throw badRequest(`Column '${column.name}': enforceUniqueValues needs the column to be indexed.`);
+  if (unique && column.unique !== true) {
+    const seen = new Set<string>();
+    for (const item of list.items) {
+      const v = item.fields[column.name];
+      if (v === undefined || v === null || v === '') continue;
+      const key = String(v).toLowerCase();
+      if (seen.has(key))
+        throw badRequest(`Column '${column.name}' cannot enforce unique values: it holds duplicate values.`);
+      seen.add(key);
+    }
+  }
+  column.indexed = indexed;
+  column.unique = unique;
+  if (typeof body.hidden === 'boolean') column.hidden = body.hidden;
   if (typeof body.displayName === 'string' && body.displayName.trim() !== '')
     column.displayName = body.displayName;
   if (typeof body.description === 'string') column.description = body.description;

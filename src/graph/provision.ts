@@ -1,15 +1,19 @@
 // Creates the add-in's three lists, their columns and indexes, idempotently: what exists is left
 // alone (never renamed, retyped or deleted), what is missing is added, and the report says
-// which. A second run changes nothing and says so.
+// which. A second run changes nothing and says so. Every body is typed with Graph v1.0's own
+// declarations (@microsoft/microsoft-graph-types), so what v1.0 does not declare cannot be sent.
+import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import type { GraphClient, GraphPage } from './client';
-import { GraphRequestError, describe } from './errors';
+import { describe } from './errors';
 import { ALL_LISTS, columnDefinition, type ColumnKind, type ListSpec } from './schema';
 import { sitePathUrl, type SiteLocation } from './site';
 
 export interface ProvisionAction {
-  kind: 'created-list' | 'added-column' | 'indexed-column';
+  kind: 'created-list' | 'added-column' | 'indexed-column' | 'unique-column' | 'migrated-column';
   list: string;
   column?: string;
+  /** migrated-column: how many rows had their values copied. */
+  rows?: number;
 }
 
 export interface ProvisionReport {
@@ -23,8 +27,10 @@ interface ColumnInfo {
   id: string;
   name: string;
   indexed?: boolean;
+  enforceUniqueValues?: boolean;
+  hidden?: boolean;
   text?: { allowMultipleLines?: boolean };
-  choice?: { displayAs?: string; allowMultipleSelection?: boolean };
+  choice?: { displayAs?: string };
   number?: unknown;
   boolean?: unknown;
   dateTime?: unknown;
@@ -35,8 +41,8 @@ export const PROVISION_SCOPES = ['Sites.Manage.All'] as const;
 
 function kindOf(c: ColumnInfo): ColumnKind | 'other' {
   if (c.text) return c.text.allowMultipleLines ? 'note' : 'text';
-  if (c.choice)
-    return c.choice.allowMultipleSelection || c.choice.displayAs === 'checkBoxes' ? 'multiChoice' : 'choice';
+  // Graph shows a multi-choice column (made in the SharePoint UI) as choice with checkBoxes.
+  if (c.choice) return c.choice.displayAs === 'checkBoxes' ? 'multiChoice' : 'choice';
   if (c.number) return 'number';
   if (c.boolean) return 'boolean';
   if (c.dateTime) return 'dateTime';
@@ -61,15 +67,16 @@ export async function provision(
   for (const spec of lists) {
     let listId = existing.get(spec.displayName.toLowerCase());
     if (!listId) {
+      const body: List = {
+        displayName: spec.displayName,
+        description: spec.description,
+        columns: spec.columns.map(columnDefinition),
+        list: { template: 'genericList' },
+      };
       const created = await client.request<{ id: string }>({
         method: 'POST',
         url: `/sites/${site.id}/lists`,
-        body: {
-          displayName: spec.displayName,
-          description: spec.description,
-          columns: spec.columns.map(columnDefinition),
-          list: { template: 'genericList' },
-        },
+        body,
         scopes,
       });
       listId = created.id;
@@ -110,10 +117,91 @@ async function reconcileColumns(
       );
     }
     if (col.indexed && !have.indexed) await index(client, listPath, spec, have, scopes, report);
+    if (col.unique && !have.enforceUniqueValues)
+      await patchColumn(
+        client,
+        listPath,
+        spec,
+        have,
+        { indexed: true, enforceUniqueValues: true },
+        scopes,
+        report,
+        'unique-column',
+      );
   }
+  // Title is built in: indexed in place (PATCH), never restated (a second Title is refused).
   const title = byName.get('title');
   if (spec.title.indexed && title && !title.indexed)
     await index(client, listPath, spec, title, scopes, report);
+  for (const retired of spec.retired ?? []) {
+    const old = byName.get(retired.name.toLowerCase());
+    if (old && !old.hidden) await migrate(client, listPath, spec, old, retired.to, scopes, report);
+  }
+}
+
+/** Copies a retired column's values into its successor where that is empty, then hides it. */
+async function migrate(
+  client: GraphClient,
+  listPath: string,
+  spec: ListSpec,
+  old: ColumnInfo,
+  to: string,
+  scopes: readonly string[],
+  report: ProvisionReport,
+): Promise<void> {
+  let rows = 0;
+  const expand = `fields($select=${old.name},${to})`;
+  for await (const page of client.pages<{ id: string; fields?: Record<string, unknown> }>({
+    url: `${listPath}/items?$expand=${encodeURIComponent(expand)}&$top=200`,
+    scopes,
+  })) {
+    for (const item of page.value) {
+      const value = item.fields?.[old.name];
+      const values = Array.isArray(value)
+        ? value.map(String)
+        : typeof value === 'string'
+          ? value.split(/;#|\n/)
+          : [];
+      const codes = values.map((v) => v.trim()).filter(Boolean);
+      const target = item.fields?.[to];
+      if (codes.length === 0 || (typeof target === 'string' && target.trim() !== '')) continue;
+      await client.request({
+        method: 'PATCH',
+        url: `${listPath}/items/${item.id}/fields`,
+        body: { [to]: codes.join('\n') },
+        scopes,
+      });
+      rows++;
+    }
+  }
+  await patchColumn(client, listPath, spec, old, { hidden: true }, scopes, report, 'migrated-column', rows);
+}
+
+async function patchColumn(
+  client: GraphClient,
+  listPath: string,
+  spec: ListSpec,
+  column: ColumnInfo,
+  body: ColumnDefinition,
+  scopes: readonly string[],
+  report: ProvisionReport,
+  kind: ProvisionAction['kind'],
+  rows?: number,
+): Promise<void> {
+  try {
+    await client.request({ method: 'PATCH', url: `${listPath}/columns/${column.id}`, body, scopes });
+  } catch (err) {
+    report.warnings.push(
+      `${spec.displayName}: could not change column ${column.name} (${describe(err)}); ${kind === 'unique-column' ? 'index it and set "Enforce unique values" in List settings' : 'hide it in List settings'}`,
+    );
+    return;
+  }
+  report.actions.push({
+    kind,
+    list: spec.displayName,
+    column: column.name,
+    ...(rows !== undefined ? { rows } : {}),
+  });
 }
 
 async function index(
@@ -124,27 +212,14 @@ async function index(
   scopes: readonly string[],
   report: ProvisionReport,
 ): Promise<void> {
+  const body: ColumnDefinition = { indexed: true };
   try {
-    await client.request({
-      method: 'PATCH',
-      url: `${listPath}/columns/${column.id}`,
-      body: { indexed: true },
-      scopes,
-    });
+    await client.request({ method: 'PATCH', url: `${listPath}/columns/${column.id}`, body, scopes });
   } catch (err) {
-    if (!(err instanceof GraphRequestError) || err.status !== 405 || column.name !== 'Title') {
-      report.warnings.push(
-        `${spec.displayName}: could not index column ${column.name} (${describe(err)}); index it in List settings > Indexed columns`,
-      );
-      return;
-    }
-    // Where columns cannot be patched (the local emulator), restating Title sets its index.
-    await client.request({
-      method: 'POST',
-      url: `${listPath}/columns`,
-      body: { name: 'Title', displayName: spec.title.displayName, text: {}, indexed: true },
-      scopes,
-    });
+    report.warnings.push(
+      `${spec.displayName}: could not index column ${column.name} (${describe(err)}); index it in List settings > Indexed columns`,
+    );
+    return;
   }
   report.actions.push({ kind: 'indexed-column', list: spec.displayName, column: column.name });
 }
@@ -161,7 +236,13 @@ export function formatReport(report: ProvisionReport, where: SiteLocation): stri
     for (const a of report.actions) {
       if (a.kind === 'created-list') lines.push(`  created list "${a.list}" with its columns`);
       else if (a.kind === 'added-column') lines.push(`  added column ${a.column} to "${a.list}"`);
-      else lines.push(`  indexed column ${a.column} of "${a.list}"`);
+      else if (a.kind === 'indexed-column') lines.push(`  indexed column ${a.column} of "${a.list}"`);
+      else if (a.kind === 'unique-column')
+        lines.push(`  column ${a.column} of "${a.list}" now refuses duplicate values`);
+      else
+        lines.push(
+          `  copied ${a.rows ?? 0} row(s) of retired column ${a.column} of "${a.list}" to its successor and hid it`,
+        );
     }
   }
   for (const w of report.warnings) lines.push(`warning: ${w}`);

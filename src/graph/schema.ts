@@ -5,10 +5,12 @@
 // - dates (`YYYY-MM-DD`) in text columns: a date-only SharePoint column is stored as midnight in
 //   the site's zone and comes back a day early in UTC during BST;
 // - instants (received, read) in dateTime columns, compared by instant in filters;
-// - free-text lists (addresses, names, matter references, codes) one value per line in
-//   multi-line text; enumerations (reasons, channels) as multi-choice; nested structures
-//   (permitted times, adjustments, fingerprint) as JSON in multi-line text;
+// - lists of values (addresses, names, matter references, codes, and the reason and channel
+//   codes too) one value per line in multi-line text: Graph v1.0 cannot create a multi-choice
+//   column (choiceColumn has no allowMultipleSelection, and displayAs "checkBoxes" is refused);
+//   nested structures (permitted times, adjustments, fingerprint) as JSON in multi-line text;
 // - every column we filter on is indexed (a filter on a non-indexed column fails on big lists).
+import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
 import {
   CHANNELS,
   DISPOSITION_KINDS,
@@ -23,15 +25,28 @@ import {
   type Strategy,
 } from '../core/types';
 
+/** What a column holds. `multiChoice` is only ever found (made in the SharePoint UI), never created. */
 export type ColumnKind = 'text' | 'note' | 'choice' | 'multiChoice' | 'number' | 'boolean' | 'dateTime';
+export type CreatableKind = Exclude<ColumnKind, 'multiChoice'>;
 
 export interface ColumnSpec {
   name: string;
   displayName: string;
-  kind: ColumnKind;
+  kind: CreatableKind;
   indexed?: boolean;
+  /** No two rows may hold the same value (SharePoint needs the column indexed for this). */
+  unique?: boolean;
   choices?: readonly string[];
   description?: string;
+}
+
+/**
+ * A column an earlier schema created that the add-in no longer reads: provisioning copies its
+ * values into `to` where `to` is empty, then hides it so nobody edits the stale copy.
+ */
+export interface RetiredColumn {
+  name: string;
+  to: string;
 }
 
 export interface ListSpec {
@@ -40,6 +55,7 @@ export interface ListSpec {
   /** What the built-in Title column holds, and whether it is indexed. */
   title: { displayName: string; indexed: boolean };
   columns: readonly ColumnSpec[];
+  retired?: readonly RetiredColumn[];
 }
 
 export const STRATEGIES_LIST = 'Contact Strategies';
@@ -69,9 +85,15 @@ export const STRATEGIES_SCHEMA: ListSpec = {
     note('EmailAddresses', 'Email addresses', { description: 'One per line' }),
     { name: 'Status', displayName: 'Status', kind: 'choice', choices: STRATEGY_STATUSES, indexed: true },
     note('MatterRefs', 'Matter references', { description: 'One per line' }),
-    { name: 'Reasons', displayName: 'Reasons', kind: 'multiChoice', choices: REASONS },
+    note('ReasonCodes', 'Reasons (one per line)', {
+      choices: REASONS,
+      description: `One per line: ${REASONS.join(', ')}`,
+    }),
     note('ReasonNarrative', 'Reason narrative'),
-    { name: 'PermittedChannels', displayName: 'Permitted channels', kind: 'multiChoice', choices: CHANNELS },
+    note('PermittedChannelCodes', 'Permitted channels (one per line)', {
+      choices: CHANNELS,
+      description: `One per line: ${CHANNELS.join(', ')}; empty = every channel`,
+    }),
     text('DesignatedAddress', 'Designated address'),
     text('SpocName', 'SPOC name'),
     text('SpocAddress', 'SPOC address'),
@@ -99,6 +121,11 @@ export const STRATEGIES_SCHEMA: ListSpec = {
     text('LastReviewedBy', 'Last reviewed by'),
     text('DecidedBy', 'Decided by'),
   ],
+  // Multi-choice columns of the first schema (never creatable through Graph v1.0).
+  retired: [
+    { name: 'Reasons', to: 'ReasonCodes' },
+    { name: 'PermittedChannels', to: 'PermittedChannelCodes' },
+  ],
 };
 
 export const CONTACT_LOG_SCHEMA: ListSpec = {
@@ -106,7 +133,7 @@ export const CONTACT_LOG_SCHEMA: ListSpec = {
   description: 'One row per triaged message (Contact Strategy Triage add-in). No message bodies.',
   title: { displayName: 'Key', indexed: false },
   columns: [
-    text('Key', 'Idempotency key', { indexed: true }),
+    text('Key', 'Idempotency key', { indexed: true, unique: true }),
     note('InternetMessageId', 'Internet message id'),
     { name: 'ReceivedDateTime', displayName: 'Received', kind: 'dateTime', indexed: true },
     text('Sender', 'Sender', { indexed: true }),
@@ -139,12 +166,16 @@ export const SETTINGS_SCHEMA: ListSpec = {
 
 export const ALL_LISTS: readonly ListSpec[] = [STRATEGIES_SCHEMA, CONTACT_LOG_SCHEMA, SETTINGS_SCHEMA];
 
-/** Graph's columnDefinition for a spec (POST …/lists/{id}/columns). */
-export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
-  const base = {
+/**
+ * Graph's columnDefinition for a spec (POST …/lists/{id}/columns). Typed with Graph v1.0's own
+ * declaration, so a property v1.0 does not have fails to compile.
+ */
+export function columnDefinition(c: ColumnSpec): ColumnDefinition {
+  const base: ColumnDefinition = {
     name: c.name,
     displayName: c.displayName,
     indexed: c.indexed === true,
+    ...(c.unique ? { enforceUniqueValues: true } : {}),
     ...(c.description ? { description: c.description } : {}),
   };
   switch (c.kind) {
@@ -156,16 +187,6 @@ export function columnDefinition(c: ColumnSpec): Record<string, unknown> {
       return {
         ...base,
         choice: { choices: [...(c.choices ?? [])], displayAs: 'dropDownMenu', allowTextEntry: false },
-      };
-    case 'multiChoice':
-      return {
-        ...base,
-        choice: {
-          choices: [...(c.choices ?? [])],
-          displayAs: 'checkBoxes',
-          allowTextEntry: false,
-          allowMultipleSelection: true,
-        },
       };
     case 'number':
       return { ...base, number: { decimalPlaces: 'none' } };
@@ -226,7 +247,10 @@ function readJson(fields: Fields, column: string): unknown {
   }
 }
 
-/** Multi-choice is read as a string array; a plain string (older data, `;#a;#b;#`) is split. */
+/**
+ * Codes one per line; an array (a multi-choice column copied as it was) and the older `;#a;#b;#`
+ * form are read too.
+ */
 function readMulti(fields: Fields, column: string): unknown {
   const v = fields[column];
   // Nothing ticked is "absent", so the interchange default applies (e.g. every channel).
@@ -240,10 +264,6 @@ function readMulti(fields: Fields, column: string): unknown {
     return parts.length ? parts : undefined;
   }
   return v;
-}
-
-function multi(column: string, values: readonly string[]): Fields {
-  return { [`${column}@odata.type`]: 'Collection(Edm.String)', [column]: [...values] };
 }
 
 function opt(fields: Fields, column: string): unknown {
@@ -266,9 +286,9 @@ export function strategyToFields(s: Strategy): Record<string, unknown> {
     EmailAddresses: lines(s.emailAddresses),
     Status: s.status,
     MatterRefs: lines(s.matterRefs),
-    ...multi('Reasons', s.reasons),
+    ReasonCodes: lines(s.reasons),
     ReasonNarrative: s.reasonNarrative ?? null,
-    ...multi('PermittedChannels', s.permittedChannels),
+    PermittedChannelCodes: lines(s.permittedChannels),
     DesignatedAddress: s.designatedAddress ?? null,
     SpocName: s.spoc?.name ?? null,
     SpocAddress: s.spoc?.address ?? null,
@@ -327,9 +347,9 @@ export function fieldsToRawStrategy(fields: Record<string, unknown>): unknown {
     emailAddresses: readLines(fields, 'EmailAddresses'),
     status: opt(fields, 'Status'),
     matterRefs: readLines(fields, 'MatterRefs'),
-    reasons: readMulti(fields, 'Reasons'),
+    reasons: readMulti(fields, 'ReasonCodes'),
     reasonNarrative: opt(fields, 'ReasonNarrative'),
-    permittedChannels: readMulti(fields, 'PermittedChannels'),
+    permittedChannels: readMulti(fields, 'PermittedChannelCodes'),
     designatedAddress: opt(fields, 'DesignatedAddress'),
     spoc:
       spocName !== undefined || spocAddress !== undefined

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONTACT_LOG_LIST, STRATEGIES_LIST } from '../../src/graph/schema';
 import { formatReport, provision } from '../../src/graph/provision';
+import type { EmulatorSeed } from '../../emulator/types';
 import { BASE_SEED, HANDLER, SITE, SUPERVISOR, startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -54,6 +55,79 @@ describe('provision', () => {
     expect(formatReport(second, SITE)).toMatch(
       /^Nothing to change on sharepoint\.example\.com\/sites\/complaints/,
     );
+  });
+
+  it('sets the log Key to refuse duplicates, indexes Title in place without a second Title', async () => {
+    await h.emu.reset(BASE_SEED);
+    await provision(h.client(SUPERVISOR), SITE);
+    const log = (await columns(CONTACT_LOG_LIST)) as (ColumnView & { enforceUniqueValues?: boolean })[];
+    expect(log.find((x) => x.name === 'Key')?.enforceUniqueValues).toBe(true);
+    expect((await columns(STRATEGIES_LIST)).filter((x) => x.name === 'Title')).toHaveLength(1);
+  });
+
+  it('moves a list made with multi-choice Reasons/PermittedChannels to one-per-line columns, data and all, once', async () => {
+    const legacy: EmulatorSeed = {
+      ...BASE_SEED,
+      sites: [
+        {
+          hostname: SITE.siteHostname,
+          path: SITE.sitePath,
+          lists: [
+            {
+              displayName: STRATEGIES_LIST,
+              columns: [
+                { name: 'Title', displayName: 'Strategy ID', text: {}, indexed: true },
+                {
+                  name: 'Reasons',
+                  choice: {
+                    choices: ['aggressive-or-abusive', 'unreasonably-persistent'],
+                    displayAs: 'checkBoxes',
+                  },
+                },
+                {
+                  name: 'PermittedChannels',
+                  choice: { choices: ['email', 'post'], displayAs: 'checkBoxes' },
+                },
+              ],
+              items: [
+                {
+                  fields: {
+                    Title: 'CS-1',
+                    Reasons: ['unreasonably-persistent'],
+                    PermittedChannels: ['email', 'post'],
+                  },
+                },
+                { fields: { Title: 'CS-2' } },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    await h.emu.reset(legacy);
+    const c = h.client(SUPERVISOR);
+    const first = await provision(c, SITE);
+    expect(first.actions).toEqual(
+      expect.arrayContaining([
+        { kind: 'migrated-column', list: STRATEGIES_LIST, column: 'Reasons', rows: 1 },
+        { kind: 'migrated-column', list: STRATEGIES_LIST, column: 'PermittedChannels', rows: 1 },
+      ]),
+    );
+    const site = await c.request<{ id: string }>({
+      url: `/sites/${SITE.siteHostname}:${SITE.sitePath}`,
+      scopes: [],
+    });
+    const rows = await c.request<{ value: { fields: Record<string, unknown> }[] }>({
+      url: `/sites/${site.id}/lists/${encodeURIComponent(STRATEGIES_LIST)}/items?$expand=fields`,
+      scopes: [],
+    });
+    const cs1 = rows.value.find((r) => r.fields['Title'] === 'CS-1')?.fields ?? {};
+    expect(cs1['ReasonCodes']).toBe('unreasonably-persistent');
+    expect(cs1['PermittedChannelCodes']).toBe('email\npost');
+    const old = (await columns(STRATEGIES_LIST)) as (ColumnView & { hidden?: boolean })[];
+    expect(old.find((x) => x.name === 'Reasons')?.hidden).toBe(true);
+    const second = await provision(c, SITE);
+    expect(second.actions).toEqual([]);
   });
 
   it('needs site-owner rights: a handler gets a 403 and nothing is created', async () => {

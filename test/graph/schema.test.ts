@@ -28,12 +28,15 @@ describe('strategy ↔ list row', () => {
     );
   });
 
-  it('writes multi-choice columns with their collection annotation and clears absent values with null', () => {
+  it('writes reason and channel codes one per line (no multi-choice column) and clears absent values with null', () => {
     fc.assert(
       fc.property(strategyArb, (s) => {
         const f = strategyToFields({ ...s, spoc: undefined, designatedAddress: undefined });
-        expect(f['Reasons@odata.type']).toBe('Collection(Edm.String)');
-        expect(f['PermittedChannels@odata.type']).toBe('Collection(Edm.String)');
+        expect(Object.keys(f).filter((k) => k.includes('@odata'))).toEqual([]);
+        expect(f['ReasonCodes']).toBe(s.reasons.length ? s.reasons.join('\n') : null);
+        expect(f['PermittedChannelCodes']).toBe(
+          s.permittedChannels.length ? s.permittedChannels.join('\n') : null,
+        );
         expect(f['SpocName']).toBeNull();
         expect(f['DesignatedAddress']).toBeNull();
         for (const [k, v] of Object.entries(f)) {
@@ -62,8 +65,8 @@ describe('strategy ↔ list row', () => {
     const raw = fieldsToRawStrategy({
       Title: 'CS-1',
       EmailAddresses: ' paul@example.com \r\n\r\np.example@example.org\n',
-      Reasons: null,
-      PermittedChannels: [],
+      ReasonCodes: null,
+      PermittedChannelCodes: '',
     }) as Record<string, unknown>;
     expect(raw['emailAddresses']).toEqual(['paul@example.com', 'p.example@example.org']);
     expect(raw).not.toHaveProperty('reasons');
