@@ -1,6 +1,6 @@
 // What each character is to the tokeniser. ASCII comes from a table; anything else is worked out
 // once per code point (case, compatibility forms, accents, look-alikes) and cached.
-import { confusablesMap } from 'confusables';
+import { confusablePrototype } from '../confusables';
 import { DIGIT_0, LETTER_A, OTHER_WORD } from './symbols';
 
 // Character classes (plain numbers: they are compared in the tokeniser's inner loop).
@@ -103,7 +103,7 @@ function classify(ch: string): CharInfo {
   if (base === '!' || base === '?' || base === '.') return info(base === '!' ? LEET : END);
   // Look-alikes from other scripts (Cyrillic а, Greek ο, ...), but never for punctuation or
   // spaces: those must keep separating words.
-  const lookalike = /[\p{P}\p{Z}\p{C}]/u.test(ch) ? undefined : confusablesMap.get(ch);
+  const lookalike = /[\p{P}\p{Z}\p{C}]/u.test(ch) ? undefined : confusablePrototype(ch.codePointAt(0) ?? 0);
   if (lookalike && /^[A-Za-z0-9]+$/.test(lookalike)) return info(WORD, finesOf(lookalike.toLowerCase()));
   if (/[\p{L}\p{N}]/u.test(ch)) return info(WORD, new Uint8Array([OTHER_WORD]));
   return info(PUNCT);
