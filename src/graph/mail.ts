@@ -1,6 +1,8 @@
 // MailActions on the signed-in user's mailbox (/me) or a shared one (/users/{upn}).
 // Every request asks for immutable ids (`Prefer: IdType="ImmutableId"`), so an id survives a
-// move; the id a move returns is used anyway. Categories are a whole-set PATCH: read, merge,
+// move. The id Office.js gives (through convertToRestId) is a regular REST id, which changes
+// when the message moves: it is turned into the immutable id once per item, before the first
+// action, and every action and every "did it move?" re-check uses that. Categories are a whole-set PATCH: read, merge,
 // write. Master categories on a shared mailbox are usually forbidden to delegates: that is
 // reported as `missing`, not thrown.
 import { batch } from './batch';
@@ -51,6 +53,7 @@ export function createMailActions(options: MailOptions): GraphMailActions {
   const mailScopes = options.scopes.mail;
   const maxAttempts = options.maxAttempts ?? 4;
   const folderIds = new Map<string, Promise<string>>();
+  const immutableIds = new Map<string, Promise<string>>();
 
   const call = <T>(init: Parameters<GraphClient['request']>[0]): Promise<T> =>
     client.request<T>({ ...init, headers: { ...IMMUTABLE_IDS, ...(init.headers ?? {}) } });
@@ -130,6 +133,27 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     return pending;
   }
 
+  /** The immutable id of a message known by any id; asked once per id, remembered. */
+  function immutable(id: string): Promise<string> {
+    let pending = immutableIds.get(id);
+    if (!pending) {
+      pending = call<{ id: string }>({
+        url: withQuery(`${base}/messages/${segment(id)}`, { $select: 'id' }),
+        scopes: mailScopes,
+      }).then((m) => m.id);
+      immutableIds.set(id, pending);
+      pending.then(
+        (im) => {
+          // Asked again with the immutable id itself, it is its own answer.
+          if (!immutableIds.has(im)) immutableIds.set(im, Promise.resolve(im));
+        },
+        () => immutableIds.delete(id),
+      );
+      if (immutableIds.size > 500) immutableIds.delete(immutableIds.keys().next().value as string);
+    }
+    return pending;
+  }
+
   async function parentOf(id: string): Promise<string | undefined> {
     try {
       const m = await call<{ parentFolderId?: string }>({
@@ -143,7 +167,8 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     }
   }
 
-  async function moveToFolder(restId: string, folderName: string): Promise<{ id: string }> {
+  async function moveToFolder(itemId: string, folderName: string): Promise<{ id: string }> {
+    const restId = await immutable(itemId);
     let folderId = await ensureFolder(folderName);
     let refreshedFolder = false;
     for (let attempt = 1; ; attempt++) {
@@ -172,7 +197,8 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     }
   }
 
-  async function addCategories(restId: string, names: readonly string[]): Promise<void> {
+  async function addCategories(itemId: string, names: readonly string[]): Promise<void> {
+    const restId = await immutable(itemId);
     const url = `${base}/messages/${segment(restId)}`;
     const current = await call<{ categories?: string[] }>({
       url: withQuery(url, { $select: 'categories' }),
@@ -216,7 +242,8 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     return { missing };
   }
 
-  async function forward(restId: string, to: string, comment: string): Promise<void> {
+  async function forward(itemId: string, to: string, comment: string): Promise<void> {
+    const restId = await immutable(itemId);
     // Not idempotent and not checkable: retried only when throttled (the default for POST).
     await call({
       method: 'POST',

@@ -114,10 +114,15 @@ export function createOutlookHost(options: OutlookHostOptions = {}): MailboxHost
       if (!item) return null;
       const [body, owner] = await Promise.all([
         call<string>('Reading the message body', (cb) => item.body.getAsync(office.CoercionType.Text, cb)),
+        // Microsoft documents a failure here as "not a shared or delegated item": it must never
+        // block the read (docs/decisions/emulator.md, getSharedPropertiesAsync).
         item.getSharedPropertiesAsync
           ? call<SharedPropertiesLike>('Reading shared mailbox properties', (cb) =>
               item.getSharedPropertiesAsync?.(cb),
-            ).then((p) => p.owner)
+            ).then(
+              (p) => p.owner,
+              () => undefined,
+            )
           : Promise.resolve(undefined),
       ]);
       const message: CurrentMessage = {

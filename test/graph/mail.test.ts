@@ -126,7 +126,7 @@ describe('request counts', () => {
     expect(mailRequests()).toHaveLength(1);
   });
 
-  it('an auto-file after the first in a mailbox is the move alone: the folder id is remembered', async () => {
+  it('an auto-file after the first in a mailbox is the id look-up and the move: the folder id is remembered', async () => {
     await h.emu.deliver(SHARED, message(10));
     await h.emu.deliver(SHARED, message(11));
     const [first, second] = await ids(`/users/${SHARED}`);
@@ -137,11 +137,14 @@ describe('request counts', () => {
     });
     h.emu.store.clearRequestLog();
     await mail.moveToFolder(first ?? '', 'Filed once');
-    // One look-up ($batch of Inbox and root, filtered), the create, the move.
-    expect(mailRequests().map((e) => e.method)).toEqual(['POST', 'POST', 'POST']);
+    // The id made immutable, one look-up ($batch of Inbox and root, filtered), the create, the move.
+    expect(mailRequests().map((e) => e.method)).toEqual(['GET', 'POST', 'POST', 'POST']);
     h.emu.store.clearRequestLog();
     await mail.moveToFolder(second ?? '', 'Filed once');
-    expect(mailRequests().map((e) => e.path)).toEqual([expect.stringMatching(/\/messages\/[^/]+\/move$/)]);
+    expect(mailRequests().map((e) => e.path)).toEqual([
+      expect.stringMatching(/\/messages\/[^/?]+\?/),
+      expect.stringMatching(/\/messages\/[^/]+\/move$/),
+    ]);
     expect(
       h.emu.store
         .messages(SHARED)
@@ -167,6 +170,30 @@ describe('moves and forwards', () => {
     );
   });
 
+  it('given the regular REST id Office.js converts to, a lost move answer is re-checked on the immutable id, and the forward after the move still finds the message', async () => {
+    await h.emu.deliver(HANDLER, message(20));
+    // What convertToRestId gives: a regular REST id (no Prefer header), which a move changes.
+    const page = await client.request<GraphPage<{ id: string; internetMessageId: string }>>({
+      url: '/me/mailFolders/inbox/messages?$select=id,internetMessageId',
+      scopes: ['Mail.ReadWrite'],
+    });
+    const regular = page.value.find((m) => m.internetMessageId === '<mail20@mail.example.com>')?.id ?? '';
+    const record = h.emu.store
+      .messages(HANDLER)
+      .find((m) => m.internetMessageId === '<mail20@mail.example.com>');
+    expect(regular).not.toBe(record?.immutableId);
+    const c = losingClient(h, HANDLER, (url) => url.endsWith('/move'));
+    const mail = createMailActions({ client: c, scopes: scopePlan() });
+    const moved = await mail.moveToFolder(regular, 'Lost Regular Folder');
+    expect(moved.id).toBe(record?.immutableId);
+    await mail.addCategories(regular, ['CST: Read']);
+    await mail.forward(regular, 'safeguarding@force.example.police.uk', 'after the move');
+    const after = h.emu.store.messages(HANDLER).find((m) => m.immutableId === record?.immutableId);
+    expect(after?.folder).toBe('Lost Regular Folder');
+    expect(after?.categories).toContain('CST: Read');
+    expect(h.emu.store.forwards().some((f) => f.comment === 'after the move')).toBe(true);
+  });
+
   it('forwards to the escalation mailbox with the comment, never to the sender', async () => {
     const mail = createMailActions({
       client,
@@ -179,7 +206,7 @@ describe('moves and forwards', () => {
       'safeguarding@force.example.police.uk',
       'Escalated: possible safeguarding concern',
     );
-    const forwards = h.emu.store.forwards();
+    const forwards = h.emu.store.forwards().filter((f) => f.mailbox === SHARED);
     expect(forwards).toHaveLength(1);
     expect(forwards[0]?.toRecipients).toEqual([
       { emailAddress: { address: 'safeguarding@force.example.police.uk' } },

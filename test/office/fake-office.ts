@@ -48,7 +48,11 @@ export interface FakeOffice {
   converted: string[];
   replies: Array<string | { htmlBody: string }>;
   maxInFlight(): number;
-  failNext(operation: 'body' | 'categories.add' | 'addHandler', code: number, message: string): void;
+  failNext(
+    operation: 'body' | 'categories.add' | 'addHandler' | 'shared',
+    code: number,
+    message: string,
+  ): void;
   categoriesOf(itemId: string): string[];
 }
 

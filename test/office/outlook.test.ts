@@ -59,6 +59,15 @@ describe('currentMessage', () => {
     expect(message?.mailboxOwner).toBe('psd@force.example.police.uk');
   });
 
+  it("reads the message when getSharedPropertiesAsync fails, as the user's own (not shared)", async () => {
+    const fake = createFakeOffice();
+    fake.select({ ...SAMPLE, sharedOwner: 'psd@force.example.police.uk' });
+    fake.failNext('shared', 9020, 'Generic internal error');
+    const message = await createOutlookHost({ office: fake.office }).currentMessage();
+    expect(message?.body).toBeTruthy();
+    expect(message?.mailboxOwner).toBeUndefined();
+  });
+
   it('reports a failed body read with the Office error, never a half-filled message', async () => {
     const fake = createFakeOffice();
     fake.select(SAMPLE);
