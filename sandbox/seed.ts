@@ -13,7 +13,7 @@ import type {
   SeedMessage,
 } from '../emulator/types';
 import { normaliseAddress } from '../src/core/address';
-import { logKey } from '../src/core/log';
+import { decisionKey, logKey } from '../src/core/log';
 import { parseHistory, parseMessage } from '../src/core/parse';
 import { fingerprint } from '../src/core/repeat';
 import { parseStrategies } from '../src/core/strategy';
@@ -225,13 +225,17 @@ function logRecordFor(entry: HistorySample, samples: Samples): ContactLogRecord 
   const strategy = samples.strategies.find((s) => s.id === entry.strategyId);
   const handler = organisation.users.find((u) => u.role === 'handler') ?? organisation.users[0];
   const readAt = new Date(Date.parse(entry.receivedDateTime) + 60 * 60 * 1000).toISOString();
+  const messageKey = logKey({
+    internetMessageId: entry.internetMessageId,
+    receivedDateTime: entry.receivedDateTime,
+    from: entry.from,
+    subject: entry.subject,
+  });
+  const reader = handler?.upn ?? '';
   return {
-    key: logKey({
-      internetMessageId: entry.internetMessageId,
-      receivedDateTime: entry.receivedDateTime,
-      from: entry.from,
-      subject: entry.subject,
-    }),
+    key: decisionKey(messageKey, reader, readAt),
+    messageKey,
+    entry: 'decision',
     internetMessageId: entry.internetMessageId,
     receivedDateTime: entry.receivedDateTime,
     sender: normaliseAddress(entry.from.address) ?? entry.from.address.toLowerCase(),
@@ -246,7 +250,8 @@ function logRecordFor(entry: HistorySample, samples: Samples): ContactLogRecord 
       safeguardingOrRisk: false,
       otherAction: false,
     },
-    reader: handler?.upn ?? '',
+    reader,
+    ...(handler?.displayName ? { readerName: handler.displayName } : {}),
     readAt,
     disposition: 'handled-normally',
     // The log holds the fingerprint, never the body (lancs 3.15).

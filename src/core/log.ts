@@ -1,8 +1,10 @@
 // The contact log row (durham rec 1, kent 18): who read what, when, and what they decided.
-// Never the body (lancs 3.15): only its one-way fingerprint. The key makes writing idempotent.
+// Never the body (lancs 3.15): only its one-way fingerprint. One row per decision, never per
+// message: in a shared mailbox several handlers decide on the same message, and each decision is
+// kept. The decision's key (message, reader, instant) makes writing it idempotent.
 import { normaliseAddress } from './address';
 import type { Decided } from './gate';
-import type { ContactLogRecord, Evaluation, Message, Strategy } from './types';
+import type { ContactLogRecord, Evaluation, LogEntryKind, Message, Strategy } from './types';
 
 // ---- SHA-256 (FIPS 180-4) -----------------------------------------------------------------
 // Synchronous and dependency-free: Web Crypto's digest is async, and the key is needed while
@@ -110,6 +112,17 @@ export function logKey(
   return sha256Hex(`fallback:${sender}\n${received}\n${message.subject.trim()}`).slice(0, KEY_HEX_DIGITS);
 }
 
+/**
+ * Idempotency key of one decision: the message, who decided and when. The same decision sent
+ * again (a retry, a reload of the outbox) has the same key; a colleague's decision on the same
+ * message, or the same reader's second read later, has another.
+ */
+export function decisionKey(messageKey: string, reader: string, readAtIso: string): string {
+  const t = Date.parse(readAtIso);
+  const at = Number.isNaN(t) ? readAtIso.trim() : new Date(t).toISOString();
+  return sha256Hex(`decision:${messageKey}\n${reader.trim().toLowerCase()}\n${at}`).slice(0, KEY_HEX_DIGITS);
+}
+
 // ---- The record ---------------------------------------------------------------------------
 
 export interface LogRecordInput {
@@ -121,7 +134,13 @@ export interface LogRecordInput {
   decided: Decided;
   /** Who did the read (UPN). */
   reader: string;
+  /** Their display name, shown to colleagues ("already triaged by …"). */
+  readerName?: string;
   readAt: Date;
+  /** A first decision, or an explicit second read of a message someone already triaged. */
+  entry?: LogEntryKind;
+  /** Where the mail plan forwards the message, if it does (so a later reader does not again). */
+  forwardedTo?: string | null;
 }
 
 /** An address for the log: normalised, or as written (lower-cased) when it does not parse. */
@@ -143,8 +162,12 @@ export function buildLogRecord(input: LogRecordInput): ContactLogRecord {
   );
   const recipients = distinct([...message.to, ...message.cc].map((r) => logAddress(r.address)));
   const disposition = decided.disposition;
+  const messageKey = logKey(message);
+  const readAt = input.readAt.toISOString();
   const record: ContactLogRecord = {
-    key: logKey(message),
+    key: decisionKey(messageKey, input.reader, readAt),
+    messageKey,
+    entry: input.entry ?? 'decision',
     internetMessageId: message.internetMessageId,
     receivedDateTime: message.receivedDateTime,
     sender: logAddress(message.from.address),
@@ -155,10 +178,12 @@ export function buildLogRecord(input: LogRecordInput): ContactLogRecord {
     indicatorCodes: distinct(evaluation.indicators.map((i) => i.code)),
     answers: { ...decided.answers },
     reader: input.reader,
-    readAt: input.readAt.toISOString(),
+    readAt,
     disposition: disposition.kind,
     fingerprint: evaluation.fingerprint,
   };
+  if (input.readerName) record.readerName = input.readerName;
   if (disposition.kind === 'auto-file') record.folder = disposition.folder;
+  if (input.forwardedTo) record.forwardedTo = input.forwardedTo;
   return record;
 }

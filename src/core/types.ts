@@ -273,9 +273,23 @@ export type Disposition = {
 
 // ---- The contact log ----------------------------------------------------------------------
 
+/**
+ * A row is a decision, a later reader's explicit second read of an already-triaged message, or
+ * a light claim ("being read by …") that carries no decision.
+ */
+export const LOG_ROW_KINDS = ['decision', 'second-read', 'claim'] as const;
+export type LogRowKind = (typeof LOG_ROW_KINDS)[number];
+export type LogEntryKind = Exclude<LogRowKind, 'claim'>;
+
 export interface ContactLogRecord {
-  /** Idempotency key derived from the message identity: a retry never makes a second row. */
+  /**
+   * Idempotency key of this decision (message, reader, instant of the read): a retry of the same
+   * decision never makes a second row, and another reader's decision is never mistaken for it.
+   */
   key: string;
+  /** The message's identity (core/log.ts logKey): every decision on one message shares it. */
+  messageKey: string;
+  entry: LogEntryKind;
   internetMessageId: string;
   receivedDateTime: IsoInstant;
   sender: string;
@@ -286,8 +300,12 @@ export interface ContactLogRecord {
   indicatorCodes: IndicatorCode[];
   answers: ReadAnswers;
   reader: string;
+  /** The reader's display name, so a colleague sees "already triaged by Alex Handler". */
+  readerName?: string;
   readAt: IsoInstant;
   disposition: DispositionKind;
   folder?: string;
+  /** Where this decision's mail plan forwards the message (escalation), if it does. */
+  forwardedTo?: string;
   fingerprint: Fingerprint;
 }

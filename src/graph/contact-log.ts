@@ -1,27 +1,33 @@
-// The "Contact Log" list as a ContactLogRepository.
-// append() is idempotent on record.key: it looks the key up (indexed column) before creating,
-// and after an ambiguous failure (no answer, or a 5xx after the body went out) it looks again
-// before sending the create a second time: a retry never makes a second row.
-// history() reads the rows of several senders in one $batch; the rows it sees also tell a later
-// append() whether its key already exists, so a triage costs two Graph requests (history, then
-// the create) instead of three.
+// The "Contact Log" list as a ContactLogRepository. One row per decision, never per message.
+// append() is idempotent on the decision's key: it looks the key up (indexed column) before
+// creating, and after an ambiguous failure (no answer, or a 5xx after the body went out) it looks
+// again before sending the create a second time: a retry never makes a second row. There is no
+// "known absent" shortcut: a key is looked up before every create, because in a shared mailbox
+// two panes deciding on the same message at once is the normal case.
+// Every query filters on one indexed column only (SharePoint uses one index per list-item filter
+// once a list passes the 5,000-item view threshold); the rest is filtered here.
+// forMessage() reads one message's rows (decisions and "being read" claims) for core's
+// message-status; claim() writes a claim without a look-up (a duplicate claim is harmless).
 import { normaliseAddress } from '../core/address';
+import type { MessageLogRow } from '../core/message-status';
 import type { ContactLogRecord, HistoryEntry } from '../core/types';
 import { batch, type BatchRequest } from './batch';
 import type { GraphClient, GraphPage } from './client';
 import { GraphRequestError } from './errors';
-import { and, compare, eq, expandFields, withQuery } from './odata';
+import { claimToFields, fieldsToMessageRow, MESSAGE_ROW_COLUMNS } from './log-rows';
+import { eq, expandFields, withQuery } from './odata';
 import {
   ColumnFormatError,
   HISTORY_COLUMNS,
   CONTACT_LOG_SCHEMA,
   fieldsToHistoryEntry,
   fieldsToLogRecord,
+  logRowKind,
   logRecordToFields,
   selectColumns,
   withoutNulls,
 } from './schema';
-import type { ContactLogRepository, RejectedRow } from './types';
+import type { AppendOptions, ContactLogRepository, MessageClaim, RejectedRow } from './types';
 
 interface LogItem {
   id: string;
@@ -35,12 +41,6 @@ export interface ContactLogOptions {
   pageSize?: number;
   /** Rounds of (re-check, create) after ambiguous failures before giving up. */
   maxAppendAttempts?: number;
-  /**
-   * How long what history() saw counts as knowing a key is absent, so append() can skip its
-   * look-up. Zero turns the shortcut off.
-   */
-  absenceFreshMs?: number;
-  now?: () => number;
   /** A strategy's addresses, so forStrategy also finds rows where it was not the first match. */
   strategyAddresses?: (strategyId: string) => readonly string[] | undefined;
 }
@@ -55,26 +55,27 @@ function logSender(address: string): string {
   return normaliseAddress(address) ?? address.trim().toLowerCase();
 }
 
-/** An instant for a filter literal: UTC, whole seconds (rounded down, so `ge` loses nothing). */
-function filterInstant(iso: string): string {
+/** An instant as epoch ms; NaN-safe for rows whose column is missing or mangled. */
+function instantMs(iso: unknown): number {
+  return typeof iso === 'string' ? Date.parse(iso) : Number.NaN;
+}
+
+function sinceMs(iso: string): number {
   const t = Date.parse(iso);
   if (Number.isNaN(t)) throw new Error(`Not an ISO instant: ${JSON.stringify(iso)}`);
-  return new Date(Math.floor(t / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  return t;
 }
 
 export function createContactLog(options: ContactLogOptions): SharePointContactLog {
   const { client, scopes } = options;
   const pageSize = options.pageSize ?? 500;
   const maxAttempts = options.maxAppendAttempts ?? 5;
-  const freshMs = options.absenceFreshMs ?? 10 * 60_000;
-  const now = options.now ?? (() => Date.now());
   const historyExpand = expandFields(HISTORY_COLUMNS);
   const fullExpand = expandFields(selectColumns(CONTACT_LOG_SCHEMA));
+  const messageExpand = expandFields(MESSAGE_ROW_COLUMNS);
 
-  /** Keys seen in the list (by us or in rows we read). */
+  /** Decision keys this pane has seen confirmed in the list. */
   const knownKeys = new Set<string>();
-  /** sender → what history() covered and when. */
-  const covered = new Map<string, { sinceMs: number; at: number }>();
   let rejected: RejectedRow[] = [];
 
   async function keyExists(list: string, key: string): Promise<boolean> {
@@ -87,29 +88,51 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
     return found;
   }
 
-  /** Whether a recent history() read this sender's rows back past this message, finding no key. */
-  function knownAbsent(record: ContactLogRecord): boolean {
-    const c = covered.get(logSender(record.sender));
-    const received = Date.parse(record.receivedDateTime);
-    return c !== undefined && now() - c.at <= freshMs && !Number.isNaN(received) && c.sinceMs <= received;
-  }
-
-  async function append(record: ContactLogRecord): Promise<'created' | 'exists'> {
-    if (knownKeys.has(record.key)) return 'exists';
+  /**
+   * Creates a row once: looked up first, and again after an ambiguous failure. A decision never
+   * sent before cannot be in the list (its key holds the instant of this reader's decision), so
+   * its first create skips the look-up.
+   */
+  async function createOnce(
+    key: string,
+    fields: Record<string, unknown>,
+    neverSent: boolean,
+  ): Promise<'created' | 'exists'> {
+    if (knownKeys.has(key)) return 'exists';
     const list = await options.listPath();
-    if (!knownAbsent(record) && (await keyExists(list, record.key))) return 'exists';
-    const body = { fields: withoutNulls(logRecordToFields(record)) };
+    if (!neverSent && (await keyExists(list, key))) return 'exists';
+    const body = { fields: withoutNulls(fields) };
     for (let attempt = 1; ; attempt++) {
       try {
         await client.request({ method: 'POST', url: `${list}/items`, body, scopes });
-        knownKeys.add(record.key);
+        knownKeys.add(key);
         return 'created';
       } catch (err) {
-        if (!(err instanceof GraphRequestError) || !err.ambiguous || attempt >= maxAttempts) throw err;
+        if (!(err instanceof GraphRequestError)) throw err;
+        // A list that enforces unique keys refuses the second create of a decision: it is there.
+        if (err.status === 409) {
+          knownKeys.add(key);
+          return 'exists';
+        }
+        if (!err.ambiguous || attempt >= maxAttempts) throw err;
         // The create may have been carried out though its answer was lost.
-        if (await keyExists(list, record.key)) return 'created';
+        if (await keyExists(list, key)) return 'created';
       }
     }
+  }
+
+  function append(record: ContactLogRecord, how: AppendOptions = {}): Promise<'created' | 'exists'> {
+    return createOnce(record.key, logRecordToFields(record), how.neverSent === true);
+  }
+
+  async function claim(input: MessageClaim): Promise<void> {
+    const list = await options.listPath();
+    await client.request({
+      method: 'POST',
+      url: `${list}/items`,
+      body: { fields: withoutNulls(claimToFields(input)) },
+      scopes,
+    });
   }
 
   function note(item: LogItem, err: unknown): void {
@@ -156,60 +179,89 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
   async function history(senderAddresses: readonly string[], sinceIso: string): Promise<HistoryEntry[]> {
     const senders = [...new Set(senderAddresses.map(logSender).filter((s) => s.length > 0))];
     if (senders.length === 0) return [];
-    const since = filterInstant(sinceIso);
-    const started = now();
+    const since = sinceMs(sinceIso);
     const list = await options.listPath();
+    // Sender alone: the look-back is filtered here (two indexed columns in one filter fail above
+    // the list view threshold).
     const items = await collect(
       list,
-      senders.map((s) => and(eq('Sender', s), compare('ReceivedDateTime', 'ge', since))),
+      senders.map((s) => eq('Sender', s)),
       historyExpand,
     );
     rejected = [];
-    const byKey = new Map<string, HistoryEntry>();
+    // Several decisions on one message are one contact.
+    const byMessage = new Map<string, HistoryEntry>();
     for (const item of items) {
       const fields = item.fields ?? {};
-      if (typeof fields['Key'] === 'string') knownKeys.add(fields['Key']);
       try {
-        byKey.set(
-          typeof fields['Key'] === 'string' ? fields['Key'] : `item:${item.id}`,
-          fieldsToHistoryEntry(fields),
-        );
+        if (logRowKind(fields) === 'claim') continue;
+        const entry = fieldsToHistoryEntry(fields);
+        if (instantMs(entry.receivedDateTime) < since) continue;
+        const key = messageKeyOf(fields) ?? `item:${item.id}`;
+        if (!byMessage.has(key)) byMessage.set(key, entry);
       } catch (err) {
         note(item, err);
       }
     }
-    for (const s of senders) covered.set(s, { sinceMs: Date.parse(since), at: started });
-    return [...byKey.values()].sort(
+    return [...byMessage.values()].sort(
       (a, b) => Date.parse(a.receivedDateTime) - Date.parse(b.receivedDateTime),
     );
   }
 
   async function forStrategy(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]> {
-    const since = filterInstant(sinceIso);
+    const since = sinceMs(sinceIso);
     const list = await options.listPath();
-    const after = compare('ReceivedDateTime', 'ge', since);
     const addresses = [...new Set((options.strategyAddresses?.(strategyId) ?? []).map(logSender))];
     // Rows where it was the first match, and rows from its person where it was a later one.
-    const filters = [
-      and(eq('StrategyId', strategyId), after),
-      ...addresses.map((a) => and(eq('Sender', a), after)),
-    ];
+    const filters = [eq('StrategyId', strategyId), ...addresses.map((a) => eq('Sender', a))];
     const items = await collect(list, filters, fullExpand);
     rejected = [];
-    const byKey = new Map<string, ContactLogRecord>();
+    // The message's current state is its latest decision (a second read supersedes the first).
+    const byMessage = new Map<string, { record: ContactLogRecord; order: number }>();
     for (const item of items) {
+      const fields = item.fields ?? {};
       try {
-        const record = fieldsToLogRecord(item.fields ?? {});
+        if (logRowKind(fields) === 'claim') continue;
+        if (instantMs(fields['ReceivedDateTime']) < since) continue;
+        const record = fieldsToLogRecord(fields);
+        if (!record.strategyIds.includes(strategyId)) continue;
         knownKeys.add(record.key);
-        if (record.strategyIds.includes(strategyId)) byKey.set(record.key, record);
+        const order = Number(item.id);
+        const held = byMessage.get(record.messageKey);
+        if (!held || held.order < order) byMessage.set(record.messageKey, { record, order });
       } catch (err) {
         note(item, err);
       }
     }
-    return [...byKey.values()].sort(
-      (a, b) => Date.parse(a.receivedDateTime) - Date.parse(b.receivedDateTime),
-    );
+    return [...byMessage.values()]
+      .map((v) => v.record)
+      .sort((a, b) => Date.parse(a.receivedDateTime) - Date.parse(b.receivedDateTime));
   }
 
-  return { append, history, forStrategy, rejectedRows: () => [...rejected] };
+  /**
+   * Every row about one message: by MessageKey, and by Key for rows written before one row per
+   * decision (their Key was the message's). Both queries go in one $batch: one round trip.
+   */
+  async function forMessage(messageKey: string): Promise<MessageLogRow[]> {
+    const list = await options.listPath();
+    const items = await collect(list, [eq('MessageKey', messageKey), eq('Key', messageKey)], messageExpand);
+    const byId = new Map<string, MessageLogRow>();
+    for (const item of items) {
+      try {
+        byId.set(item.id, fieldsToMessageRow(item.id, item.fields ?? {}));
+      } catch (err) {
+        // An unreadable row cannot say who decided; it must not hide the others.
+        note(item, err);
+      }
+    }
+    for (const row of byId.values()) if (row.kind !== 'claim') knownKeys.add(row.key);
+    return [...byId.values()].sort((a, b) => a.order - b.order);
+  }
+
+  return { append, claim, history, forStrategy, forMessage, rejectedRows: () => [...rejected] };
+}
+
+function messageKeyOf(fields: Record<string, unknown>): string | undefined {
+  const v = fields['MessageKey'] ?? fields['Key'];
+  return typeof v === 'string' && v !== '' ? v : undefined;
 }

@@ -14,6 +14,8 @@ import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
 import {
   CHANNELS,
   DISPOSITION_KINDS,
+  LOG_ROW_KINDS,
+  type LogRowKind,
   INDICATOR_CODES,
   isFlagCode,
   isOneOf,
@@ -130,10 +132,13 @@ export const STRATEGIES_SCHEMA: ListSpec = {
 
 export const CONTACT_LOG_SCHEMA: ListSpec = {
   displayName: CONTACT_LOG_LIST,
-  description: 'One row per triaged message (Contact Strategy Triage add-in). No message bodies.',
+  description:
+    'One row per decision on a message, and short-lived "being read" claims (Contact Strategy Triage add-in). No message bodies.',
   title: { displayName: 'Key', indexed: false },
   columns: [
     text('Key', 'Idempotency key', { indexed: true, unique: true }),
+    text('MessageKey', 'Message key', { indexed: true }),
+    { name: 'Entry', displayName: 'Entry', kind: 'choice', choices: LOG_ROW_KINDS },
     note('InternetMessageId', 'Internet message id'),
     { name: 'ReceivedDateTime', displayName: 'Received', kind: 'dateTime', indexed: true },
     text('Sender', 'Sender', { indexed: true }),
@@ -148,9 +153,11 @@ export const CONTACT_LOG_SCHEMA: ListSpec = {
     { name: 'AnswerSafeguarding', displayName: 'Safeguarding or risk', kind: 'boolean' },
     { name: 'AnswerOtherAction', displayName: 'Other action needed', kind: 'boolean' },
     text('Reader', 'Read by'),
+    text('ReaderName', 'Reader name'),
     { name: 'ReadAt', displayName: 'Read at', kind: 'dateTime' },
     { name: 'Disposition', displayName: 'Disposition', kind: 'choice', choices: DISPOSITION_KINDS },
     text('Folder', 'Filed to'),
+    text('ForwardedTo', 'Forwarded to'),
     note('Fingerprint', 'Text fingerprint', {
       description: 'JSON {v,sig,n}; cannot be turned back into text',
     }),
@@ -385,6 +392,8 @@ export function logRecordToFields(r: ContactLogRecord): Record<string, unknown> 
   return {
     Title: r.key,
     Key: r.key,
+    MessageKey: r.messageKey,
+    Entry: r.entry,
     InternetMessageId: r.internetMessageId,
     ReceivedDateTime: r.receivedDateTime,
     Sender: r.sender,
@@ -399,9 +408,11 @@ export function logRecordToFields(r: ContactLogRecord): Record<string, unknown> 
     AnswerSafeguarding: r.answers.safeguardingOrRisk,
     AnswerOtherAction: r.answers.otherAction,
     Reader: r.reader,
+    ReaderName: r.readerName ?? null,
     ReadAt: r.readAt,
     Disposition: r.disposition,
     Folder: r.folder ?? null,
+    ForwardedTo: r.forwardedTo ?? null,
     Fingerprint: JSON.stringify(r.fingerprint),
   };
 }
@@ -443,8 +454,13 @@ export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRe
   const disposition = str(fields, 'Disposition');
   if (!isOneOf(DISPOSITION_KINDS, disposition))
     throw new ColumnFormatError('Disposition', `unknown value ${JSON.stringify(disposition)}`);
+  const key = str(fields, 'Key');
+  const entry = logRowKind(fields);
+  if (entry === 'claim') throw new ColumnFormatError('Entry', 'is a claim, not a decision');
   const record: ContactLogRecord = {
-    key: str(fields, 'Key'),
+    key,
+    messageKey: messageKeyOf(fields, key),
+    entry,
     internetMessageId: typeof fields['InternetMessageId'] === 'string' ? fields['InternetMessageId'] : '',
     receivedDateTime: str(fields, 'ReceivedDateTime'),
     sender: str(fields, 'Sender'),
@@ -466,12 +482,32 @@ export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRe
   };
   const folder = opt(fields, 'Folder');
   if (typeof folder === 'string') record.folder = folder;
+  const readerName = opt(fields, 'ReaderName');
+  if (typeof readerName === 'string') record.readerName = readerName;
+  const forwardedTo = opt(fields, 'ForwardedTo');
+  if (typeof forwardedTo === 'string') record.forwardedTo = forwardedTo;
   return record;
+}
+
+/** A row without Entry was written before claims existed: a decision. */
+export function logRowKind(fields: Record<string, unknown>): LogRowKind {
+  const v = fields['Entry'];
+  if (v === undefined || v === null || v === '') return 'decision';
+  if (isOneOf(LOG_ROW_KINDS, v)) return v;
+  throw new ColumnFormatError('Entry', `unknown value ${JSON.stringify(v)}`);
+}
+
+/** Rows written before one row per decision keyed the message itself: their Key is the message key. */
+function messageKeyOf(fields: Record<string, unknown>, key: string): string {
+  const v = fields['MessageKey'];
+  return typeof v === 'string' && v !== '' ? v : key;
 }
 
 /** The columns history needs (a narrower $select keeps the page small). */
 export const HISTORY_COLUMNS = [
   'Key',
+  'MessageKey',
+  'Entry',
   'InternetMessageId',
   'ReceivedDateTime',
   'Sender',

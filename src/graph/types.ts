@@ -1,6 +1,24 @@
 // Ports the taskpane receives for SharePoint lists and mail via Microsoft Graph.
 // Implementations live beside this file; tests give the UI fakes of these interfaces.
+import type { MessageLogRow } from '../core/message-status';
 import type { ContactLogRecord, Fingerprint, HistoryEntry, IndicatorCode, Strategy } from '../core/types';
+
+export interface AppendOptions {
+  /**
+   * No attempt to send this decision was ever started (by any pane): its key cannot be in the
+   * list yet, so the look-up before the create is skipped. Only the outbox can know this.
+   */
+  neverSent?: boolean;
+}
+
+/** A light claim: who started reading which message, and when (see core/message-status.ts). */
+export interface MessageClaim {
+  key: string;
+  messageKey: string;
+  reader: string;
+  readerName?: string;
+  at: string;
+}
 
 /** A list row that failed validation: reported, never silently dropped. */
 export interface RejectedRow {
@@ -32,8 +50,12 @@ export interface StrategyRepository {
 }
 
 export interface ContactLogRepository {
-  /** Idempotent on record.key: a retry never creates a second row. */
-  append(record: ContactLogRecord): Promise<'created' | 'exists'>;
+  /** Idempotent on record.key (one decision): a retry never creates a second row. */
+  append(record: ContactLogRecord, how?: AppendOptions): Promise<'created' | 'exists'>;
+  /** Every row about one message (decisions and "being read" claims), in the log's order. */
+  forMessage(messageKey: string): Promise<MessageLogRow[]>;
+  /** Records that a reader has started reading a message (a light claim; no decision). */
+  claim(claim: MessageClaim): Promise<void>;
   /** Earlier contacts from these addresses since an instant (for contact limits and repeats). */
   history(senderAddresses: readonly string[], sinceIso: string): Promise<HistoryEntry[]>;
   /** Rows for a strategy since an instant (review pack). */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { makeFlag } from '../../src/core/checks/flag';
 import { answer, decide, startGate, type Answered, type Reading } from '../../src/core/gate';
-import { buildLogRecord, logKey, normaliseMessageId, sha256Hex } from '../../src/core/log';
+import { buildLogRecord, decisionKey, logKey, normaliseMessageId, sha256Hex } from '../../src/core/log';
 import { READ_QUESTIONS, type Evaluation } from '../../src/core/types';
 import { message, strategy } from './checks.fixtures';
 
@@ -53,6 +53,18 @@ describe('logKey', () => {
   });
 });
 
+describe('decisionKey', () => {
+  it('is one key per decision: another reader or another instant on the same message is another row', () => {
+    const m = logKey(message({ internetMessageId: '<a@example.com>' }));
+    const k = decisionKey(m, 'alex@force.example.police.uk', '2025-03-04T10:42:00Z');
+    expect(k).toMatch(/^[0-9a-f]{32}$/);
+    expect(decisionKey(m, ' Alex@Force.example.police.uk', '2025-03-04T10:42:00.000Z')).toBe(k);
+    expect(decisionKey(m, 'sam@force.example.police.uk', '2025-03-04T10:42:00Z')).not.toBe(k);
+    expect(decisionKey(m, 'alex@force.example.police.uk', '2025-03-04T10:50:00Z')).not.toBe(k);
+    expect(k).not.toBe(m);
+  });
+});
+
 describe('buildLogRecord', () => {
   const body = 'SECRET BODY TEXT that must never reach the log';
   const msg = message({
@@ -87,7 +99,9 @@ describe('buildLogRecord', () => {
 
   it('records identity, people, codes, answers, reader, disposition and folder', () => {
     expect(record).toEqual({
-      key: logKey(msg),
+      key: decisionKey(logKey(msg), 'handler@force.example.police.uk', '2025-03-04T11:00:00Z'),
+      messageKey: logKey(msg),
+      entry: 'decision',
       internetMessageId: '<abc@example.com>',
       receivedDateTime: '2025-03-04T10:15:00Z',
       sender: 'paul.example@example.com',

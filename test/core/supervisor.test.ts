@@ -108,6 +108,8 @@ describe('reviewPack', () => {
   let n = 0;
   const rec = (receivedDateTime: string, over: Partial<ContactLogRecord> = {}): ContactLogRecord => ({
     key: `k${(n += 1)}`,
+    messageKey: `m${n}`,
+    entry: 'decision',
     internetMessageId: `<m${n}@example.com>`,
     receivedDateTime,
     sender: PAUL,

@@ -109,6 +109,8 @@ const hex32 = fc.stringMatching(/^[0-9a-f]{32}$/);
 export const logRecordArb: fc.Arbitrary<ContactLogRecord> = fc
   .record({
     key: hex32,
+    messageKey: hex32,
+    entry: fc.constantFrom('decision', 'second-read' as const),
     internetMessageId: local.map((l) => `<${l}@mail.example.com>`),
     receivedDateTime: isoInstant,
     sender: emailAddress,

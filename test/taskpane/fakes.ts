@@ -1,8 +1,10 @@
 // Plain fakes of the ports the taskpane uses (fixtures in ./fixtures).
 import type { ContactLogRecord, HistoryEntry, Strategy } from '../../src/core/types';
+import type { MessageLogRow } from '../../src/core/message-status';
 import type {
   ContactLogRepository,
   MailActions,
+  MessageClaim,
   RejectedRow,
   SaveResult,
   Settings,
@@ -148,6 +150,34 @@ export class FakeContactLog implements ContactLogRepository {
   }
   async forStrategy(id: string) {
     return this.rows.filter((r) => r.strategyIds.includes(id));
+  }
+  claims: MessageClaim[] = [];
+  async claim(c: MessageClaim) {
+    this.claims.push(c);
+  }
+  /** Decisions in the order appended, then claims (ids as SharePoint would number them). */
+  async forMessage(messageKey: string): Promise<MessageLogRow[]> {
+    const decisions: MessageLogRow[] = this.rows.flatMap((r, i) =>
+      r.messageKey === messageKey
+        ? [
+            {
+              kind: r.entry,
+              key: r.key,
+              order: i + 1,
+              reader: r.reader,
+              at: r.readAt,
+              disposition: r.disposition,
+              ...(r.readerName ? { readerName: r.readerName } : {}),
+              ...(r.folder ? { folder: r.folder } : {}),
+              ...(r.forwardedTo ? { forwardedTo: r.forwardedTo } : {}),
+            },
+          ]
+        : [],
+    );
+    const claims: MessageLogRow[] = this.claims.flatMap((c, i) =>
+      c.messageKey === messageKey ? [{ kind: 'claim' as const, key: c.key, order: 10_000 + i, reader: c.reader, at: c.at }] : [],
+    );
+    return [...decisions, ...claims];
   }
 }
 
