@@ -138,8 +138,7 @@ describe('2. paging', () => {
 });
 
 describe('3. the escaping matrix', () => {
-  const log = () =>
-    createContactLog({ client, listPath: async () => logPath, scopes: LISTS });
+  const log = () => createContactLog({ client, listPath: async () => logPath, scopes: LISTS });
 
   it.each(ESCAPING_MATRIX)('%j is a value, never part of the query', async (value) => {
     expect(await log().append(logRecord({ key: value }))).toBe('created');

@@ -175,7 +175,9 @@ export class FakeContactLog implements ContactLogRepository {
         : [],
     );
     const claims: MessageLogRow[] = this.claims.flatMap((c, i) =>
-      c.messageKey === messageKey ? [{ kind: 'claim' as const, key: c.key, order: 10_000 + i, reader: c.reader, at: c.at }] : [],
+      c.messageKey === messageKey
+        ? [{ kind: 'claim' as const, key: c.key, order: 10_000 + i, reader: c.reader, at: c.at }]
+        : [],
     );
     return [...decisions, ...claims];
   }
