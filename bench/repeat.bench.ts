@@ -2,7 +2,8 @@
 // busy person), beside the naive way: exact Jaccard over shingle sets rebuilt from the 1,000
 // earlier texts every time. Both are timed in this run (CPU time); the ratio is naive / ours.
 import { seededRandom } from '../emulator/prng';
-import { findRepeats, fingerprint, similarity } from '../src/core/repeat';
+import { DEFAULT_REPEAT_THRESHOLD, findRepeats, fingerprint, similarity } from '../src/core/repeat';
+import { HELD_OUT, pairsOf, scorePairs } from '../test/core/repeat-pairs.fixtures';
 import { DEMAND, DEMAND_REWORDED } from '../test/core/repeat.fixtures';
 
 const VOCABULARY = (
@@ -70,6 +71,12 @@ export default async function bench(): Promise<Record<string, unknown>> {
     naiveFound = texts.filter((t) => naiveJaccard(mine, naiveShingles(t)) >= 0.5).length;
   });
   const fingerprintMs = timeIt(200, () => fingerprint(incoming));
+  // Quality on the held-out pairs (never used in tuning): rewordings vs the same person's other letters.
+  const heldOutPairs = pairsOf(HELD_OUT);
+  const heldOut = scorePairs(
+    heldOutPairs,
+    (a, b) => similarity(fingerprint(a), fingerprint(b)) >= DEFAULT_REPEAT_THRESHOLD,
+  );
 
   return {
     earlierMessages: earlier.length,
@@ -79,5 +86,8 @@ export default async function bench(): Promise<Record<string, unknown>> {
     ratioNaiveOverOurs: Number((naiveMs / oursMs).toFixed(0)),
     fingerprintOneLetterMs: Number(fingerprintMs.toFixed(3)),
     repeatsFound: { ours: found, naive: naiveFound },
+    heldOutPairs: heldOutPairs.length,
+    heldOutPrecision: Number(heldOut.precision.toFixed(3)),
+    heldOutRecall: Number(heldOut.recall.toFixed(3)),
   };
 }

@@ -41,7 +41,7 @@ describe('evaluate', () => {
     expect(e.matches).toEqual([]);
     expect(e.flags).toEqual([]);
     expect(e.readRequired).toBe(true);
-    expect(e.fingerprint.v).toMatch(/^mh1/);
+    expect(e.fingerprint.v).toMatch(/^mh2/);
   });
 
   it('evaluates the domain example: PSD instead of the SPOC and designated address', () => {
@@ -206,7 +206,10 @@ describe('the body fingerprint beside the repeat check', () => {
     'Nobody has explained why the warrant was granted. I want the names of every officer involved and a full apology.';
 
   it('is the fingerprint of the body whether or not an earlier contact was compared', () => {
-    const long = Array.from({ length: 40 }, (_, i) => `${letter} This is paragraph ${i}.`).join('\n\n');
+    // The letter followed by much else (distinct references): too different in size to repeat it.
+    const long = [letter, ...Array.from({ length: 120 }, (_, i) => `Exhibit ref${i}a lists item${i}b.`)].join(
+      '\n\n',
+    );
     for (const body of [letter, long]) {
       const e = run({
         message: message({ body }),
