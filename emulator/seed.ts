@@ -1,5 +1,6 @@
 // Turns a seed (object or JSON file) into the emulator's state, with messages that name the
 // seed path of anything wrong (e.g. `sites[0].lists[1].items[3].fields.Status`).
+import { newAttachment } from './mail/attachments';
 import { readFileSync } from 'node:fs';
 import { GraphHttpError } from './errors';
 import { hashGuid, newFolderId, newGuid, newImmutableId, newRestId, siteIdFor } from './ids';
@@ -119,6 +120,7 @@ export function newMessage(input: SeedMessage, folderId: string, nowIso: string,
     conversationId: input.conversationId ?? `AAQkAD${hashGuid(input.subject ?? newGuid()).replace(/-/g, '')}`,
     changeKey: 1,
     flag: { flagStatus: 'notFlagged' },
+    ...(input.attachments ? { attachments: input.attachments.map((a) => newAttachment(a, received)) } : {}),
   };
 }
 

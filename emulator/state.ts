@@ -1,4 +1,5 @@
 // The emulator's whole state as plain JSON-able records (persisted as one file).
+import type { AttachmentRec } from './mail/attachments';
 import type { ColumnRec } from './sharepoint/columns';
 import type { EmailAddress, FieldValue, ForwardRecord } from './types';
 
@@ -84,6 +85,8 @@ export interface MessageRec {
   conversationId: string;
   changeKey: number;
   flag: Record<string, unknown>;
+  /** Absent in stores saved before attachments were modelled: none. */
+  attachments?: AttachmentRec[];
 }
 
 export interface CategoryRec {

@@ -1,5 +1,6 @@
 // Public shapes of the local Graph emulator: options, seed, faults and the read access tests get.
 // Other areas (src/graph contract tests, the sandbox) code against these names: keep them stable.
+import type { SeedAttachment } from './mail/attachments';
 
 /** One user known to the emulator; `Bearer dev:<upn>` authenticates as this user. */
 export interface SeedUser {
@@ -87,6 +88,7 @@ export interface SeedMessage {
   isRead?: boolean;
   importance?: 'low' | 'normal' | 'high';
   conversationId?: string;
+  attachments?: SeedAttachment[];
 }
 
 export interface SeedFolder {

@@ -1,4 +1,5 @@
 // Messages: list (filter, select, order, paging), get, categorise, move (new id), copy, forward.
+import { hasAttachments } from './attachments';
 import { type Ctx, type EmuResponse, hasPrefer, json } from '../context';
 import { actionBody, typedBody } from '../schema/strict';
 import { GraphHttpError } from '../errors';
@@ -69,7 +70,7 @@ export function messageJson(ctx: Ctx, m: MessageRec): Record<string, unknown> {
     categories: [...m.categories],
     receivedDateTime: m.receivedDateTime,
     sentDateTime: m.sentDateTime,
-    hasAttachments: false,
+    hasAttachments: hasAttachments(m),
     internetMessageId: m.internetMessageId,
     subject: m.subject,
     bodyPreview: preview.slice(0, 255),

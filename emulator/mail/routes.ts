@@ -10,6 +10,7 @@ import { param } from '../odata/query';
 import { WELL_KNOWN_ROOT, findFolder } from '../seed';
 import { type FolderRec, type MailboxRec, sameUpn } from '../state';
 import { methodNotAllowed } from '../sharepoint/routes';
+import { attachmentsRoute } from './attachments';
 import {
   copyMessage,
   deleteMessage,
@@ -108,6 +109,9 @@ function createFolder(ctx: Ctx, box: MailboxRec, parent: FolderRec): EmuResponse
 }
 
 function messageRoute(ctx: Ctx, box: MailboxRec, parts: string[]): EmuResponse {
+  const at = parts.indexOf('attachments');
+  if (at > 0)
+    return attachmentsRoute(ctx, findMessage(box, parts.slice(0, at).join('/')), parts.slice(at + 1));
   const action = parts.length > 1 ? parts[parts.length - 1] : undefined;
   const isAction = action === 'move' || action === 'forward' || action === 'copy';
   // Segments are rejoined: an EWS id with a raw '/' splits the path and must still be reported as malformed.

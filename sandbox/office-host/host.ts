@@ -20,6 +20,7 @@ import {
   type FromPage,
   type HostError,
   type HostRequest,
+  type AttachmentContentData,
   type InitData,
   type ItemData,
   type PersonData,
@@ -128,7 +129,6 @@ export function createSandboxOffice(transport: HostTransport, origin: string): S
     const received = new Date(data.received);
     const built: ItemLike & Record<string, unknown> = {
       itemType: 'message',
-      itemClass: 'IPM.Note',
       itemId: toEwsId(data.restId),
       internetMessageId: data.internetMessageId,
       subject: data.subject,
@@ -139,7 +139,21 @@ export function createSandboxOffice(transport: HostTransport, origin: string): S
       cc: data.cc.map((p) => person(p) as EmailAddressLike),
       dateTimeCreated: received,
       dateTimeModified: received,
-      attachments: [],
+      // Outlook's message class: an S/MIME message is IPM.Note.SMIME (its content is the
+      // smime.p7m attachment Graph shows); the sandbox has no other way to tell classes apart.
+      itemClass: (data.attachments ?? []).some((a) => a.name.toLowerCase() === 'smime.p7m')
+        ? 'IPM.Note.SMIME'
+        : 'IPM.Note',
+      attachments: (data.attachments ?? []).map((a) => ({ ...a })),
+      getAttachmentContentAsync: (id: string, a?: unknown, b?: unknown) => {
+        const cb = callbackOf<AttachmentContentData>(a, b);
+        const attachment = (data.attachments ?? []).find((x) => x.id === id);
+        if (!attachment) {
+          fail(cb, { code: 9043, name: 'AttachmentNotFound', message: `No attachment ${id} on this item.` });
+          return;
+        }
+        asyncCall(cb, () => ask<AttachmentContentData>({ op: 'attachment.content', item: ref, attachment }));
+      },
       body: {
         getAsync: (coercionType: string, a?: unknown, b?: unknown) => {
           const cb = callbackOf<string>(a, b);

@@ -27,6 +27,24 @@ export interface ItemData {
   received: string;
   /** The body as text (what body.getAsync(Text) returns). */
   body: string;
+  /** item.attachments (Office.AttachmentDetails), when the message has any. */
+  attachments?: AttachmentData[];
+}
+
+/** Office.AttachmentDetails in read mode. */
+export interface AttachmentData {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+  isInline: boolean;
+  attachmentType: 'file' | 'item' | 'cloud';
+}
+
+/** Office.AttachmentContent. */
+export interface AttachmentContentData {
+  format: 'base64' | 'eml' | 'iCalendar' | 'url';
+  content: string;
 }
 
 export interface InitData {
@@ -40,7 +58,8 @@ export type HostRequest =
   | { op: 'categories.get'; item: Pick<ItemData, 'restId' | 'mailbox'> }
   | { op: 'categories.add'; item: Pick<ItemData, 'restId' | 'mailbox'>; names: string[] }
   | { op: 'replyForm'; item: Pick<ItemData, 'restId' | 'mailbox' | 'subject' | 'from'>; htmlBody: string }
-  | { op: 'headers'; item: Pick<ItemData, 'restId' | 'mailbox'> };
+  | { op: 'headers'; item: Pick<ItemData, 'restId' | 'mailbox'> }
+  | { op: 'attachment.content'; item: Pick<ItemData, 'restId' | 'mailbox'>; attachment: AttachmentData };
 
 export interface HostError {
   code: number;

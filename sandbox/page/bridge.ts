@@ -9,6 +9,7 @@ import {
   type HostRequest,
   type InitData,
   type ItemData,
+  type AttachmentContentData,
 } from '../office-host/protocol';
 import { PageGraphError, seg, type PageGraph } from './graph';
 
@@ -24,6 +25,19 @@ export interface BridgeDeps {
 
 export interface Bridge {
   select(item: ItemData | null): void;
+}
+
+/** getAttachmentContentAsync through Graph: a file's contentBytes, an attached mail's MIME. */
+async function attachmentContent(
+  graph: PageGraph,
+  request: Extract<HostRequest, { op: 'attachment.content' }>,
+): Promise<AttachmentContentData> {
+  const path = `/users/${seg(request.item.mailbox)}/messages/${seg(request.item.restId)}/attachments/${seg(request.attachment.id)}`;
+  if (request.attachment.attachmentType === 'item') {
+    return { format: 'eml', content: await graph.text(`${path}/$value`) };
+  }
+  const file = await graph.get<{ contentBytes?: string }>(path);
+  return { format: 'base64', content: file.contentBytes ?? '' };
 }
 
 export function startBridge(deps: BridgeDeps): Bridge {
@@ -70,6 +84,8 @@ export function startBridge(deps: BridgeDeps): Bridge {
         return null;
       case 'headers':
         return '';
+      case 'attachment.content':
+        return attachmentContent(deps.graph, request);
     }
   }
 

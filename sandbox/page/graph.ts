@@ -17,6 +17,7 @@ export interface GraphMessage {
   body: { contentType: string; content: string };
   categories: string[];
   isRead?: boolean;
+  hasAttachments?: boolean;
 }
 
 export interface GraphFolder {
@@ -38,10 +39,12 @@ export class PageGraphError extends Error {
 export interface PageGraph {
   get<T>(path: string): Promise<T>;
   patch<T>(path: string, body: unknown): Promise<T>;
+  /** A text answer (an attached mail's MIME from /$value). */
+  text(path: string): Promise<string>;
 }
 
 export function createPageGraph(baseUrl: string, upn: () => string): PageGraph {
-  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: string, path: string, body?: unknown, raw = false): Promise<T> {
     const headers: Record<string, string> = {
       Authorization: `Bearer dev:${upn()}`,
       Prefer: 'outlook.body-content-type="text"',
@@ -53,6 +56,7 @@ export function createPageGraph(baseUrl: string, upn: () => string): PageGraph {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
+    if (raw && res.ok) return text as T;
     const json: unknown = text ? JSON.parse(text) : null;
     if (!res.ok) {
       const error = (json as { error?: { code?: string; message?: string } } | null)?.error;
@@ -67,6 +71,7 @@ export function createPageGraph(baseUrl: string, upn: () => string): PageGraph {
   return {
     get: (path) => call('GET', path),
     patch: (path, body) => call('PATCH', path, body),
+    text: (path) => call<string>('GET', path, undefined, true),
   };
 }
 

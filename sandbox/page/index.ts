@@ -3,7 +3,7 @@
 // selected message in the middle as TEXT (never HTML), and the real taskpane pinned on the right.
 // Everything user-supplied is put on the page with textContent.
 import type { RuntimeConfig } from '../../src/runtime-config';
-import type { ItemData, HostRequest } from '../office-host/protocol';
+import type { AttachmentData, ItemData, HostRequest } from '../office-host/protocol';
 import type { SandboxInfo, SandboxUser } from '../seed';
 import { startBridge } from './bridge';
 import { createPageGraph, seg, type GraphAddress, type GraphFolder, type GraphMessage } from './graph';
@@ -75,7 +75,12 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
   let folder: FolderRef = shared;
   let folderGroups: Array<{ title: string; folders: FolderRef[] }> = [];
   let messages: GraphMessage[] = [];
-  let selected: { message: GraphMessage; folder: FolderRef; gone: boolean } | null = null;
+  let selected: {
+    message: GraphMessage;
+    folder: FolderRef;
+    gone: boolean;
+    attachments?: AttachmentData[];
+  } | null = null;
   const graph = createPageGraph(config.graphBaseUrl, () => user.upn);
   const status = byId('status');
   const frameHolder = byId('pane');
@@ -103,7 +108,7 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
     return pending;
   };
 
-  const itemData = (message: GraphMessage, where: FolderRef): ItemData => {
+  const itemData = (message: GraphMessage, where: FolderRef, attachments?: AttachmentData[]): ItemData => {
     const data: ItemData = {
       restId: message.id,
       mailbox: where.mailbox,
@@ -117,6 +122,7 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
       body: bodyText(message),
     };
     if (message.conversationId) data.conversationId = message.conversationId;
+    if (attachments?.length) data.attachments = attachments;
     return data;
   };
 
@@ -125,7 +131,8 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
     graph,
     init: () => ({
       user: { displayName: user.displayName, emailAddress: user.upn },
-      item: selected && !selected.gone ? itemData(selected.message, selected.folder) : null,
+      item:
+        selected && !selected.gone ? itemData(selected.message, selected.folder, selected.attachments) : null,
       requirementSets: { Mailbox: '1.8' },
     }),
     masterCategories,
@@ -299,11 +306,44 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
     return refreshing;
   }
 
+  async function attachmentsOf(mailbox: string, id: string): Promise<AttachmentData[]> {
+    type Listed = {
+      '@odata.type': string;
+      id: string;
+      name: string;
+      contentType: string;
+      size: number;
+      isInline: boolean;
+    };
+    const page = await graph
+      .get<{ value: Listed[] }>(
+        `/users/${seg(mailbox)}/messages/${seg(id)}/attachments?$select=id,name,contentType,size,isInline`,
+      )
+      .catch(() => ({ value: [] as Listed[] }));
+    return page.value.map((a) => ({
+      id: a.id,
+      name: a.name,
+      contentType: a.contentType,
+      size: a.size,
+      isInline: a.isInline,
+      attachmentType: a['@odata.type'].endsWith('itemAttachment') ? 'item' : 'file',
+    }));
+  }
+
   function select(m: GraphMessage): void {
-    selected = { message: m, folder, gone: false };
+    const chosen: NonNullable<typeof selected> = { message: m, folder, gone: false };
+    selected = chosen;
     renderMessages();
     renderReading();
-    bridge.select(itemData(m, folder));
+    if (m.hasAttachments) {
+      // Outlook knows an item's attachments when it is selected; the sandbox asks Graph first.
+      // (Only when Graph says there are some: inline-only messages show none in the sandbox.)
+      void attachmentsOf(folder.mailbox, m.id).then((attachments) => {
+        if (selected !== chosen) return;
+        chosen.attachments = attachments;
+        bridge.select(itemData(m, chosen.folder, attachments));
+      });
+    } else bridge.select(itemData(m, folder));
     if (m.isRead === false) {
       // Outlook marks a message read when it is opened in the reading pane.
       void graph
