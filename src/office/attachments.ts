@@ -92,8 +92,7 @@ export function createAttachmentPort(options: AttachmentPortOptions = {}): Attac
     const item = office.context.mailbox.item as ItemWithAttachments | null | undefined;
     return item && item.itemType === 'message' ? item : null;
   };
-  const supports18 = (): boolean =>
-    office.context.requirements?.isSetSupported('Mailbox', '1.8') === true;
+  const supports18 = (): boolean => office.context.requirements?.isSetSupported('Mailbox', '1.8') === true;
 
   const fromOffice = (item: ItemWithAttachments, info: AttachmentInfo): Promise<AttachmentContent> =>
     limit(
@@ -108,7 +107,9 @@ export function createAttachmentPort(options: AttachmentPortOptions = {}): Attac
               }
             } else {
               const e = result.error;
-              reject(new OfficeCallError(`Reading ${info.name}`, e?.code ?? 0, e?.name ?? '', e?.message ?? ''));
+              reject(
+                new OfficeCallError(`Reading ${info.name}`, e?.code ?? 0, e?.name ?? '', e?.message ?? ''),
+              );
             }
           });
         }),
@@ -133,7 +134,9 @@ export function createAttachmentPort(options: AttachmentPortOptions = {}): Attac
       const canOffice = supports18() && typeof item.getAttachmentContentAsync === 'function';
       if (!canOffice) {
         if (options.fallback) return options.fallback.content(info, listing);
-        throw new Error('This version of Outlook cannot give an attachment to the add-in (needs Mailbox 1.8).');
+        throw new Error(
+          'This version of Outlook cannot give an attachment to the add-in (needs Mailbox 1.8).',
+        );
       }
       try {
         return await fromOffice(item, info);
