@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createGraphClient } from '../src/graph/client';
-import { describe } from '../src/graph/errors';
+import { errorDetail } from '../src/shared/error-detail';
 import type { FetchLike } from '../src/graph/middleware';
 import { formatReport, provision } from '../src/graph/provision';
 
@@ -67,7 +67,7 @@ async function main(): Promise<void> {
 main().then(
   () => process.exit(0),
   (err: unknown) => {
-    process.stderr.write(`provision: ${describe(err)}\n`);
+    process.stderr.write(`provision: ${errorDetail(err)}\n`);
     process.exit(1);
   },
 );

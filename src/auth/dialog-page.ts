@@ -3,7 +3,7 @@
 // hands the token to the taskpane with messageParent. Nothing is stored beyond MSAL's memory cache.
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { DialogReply } from './dialog-fallback';
-import { describeError } from './errors';
+import { errorDetail } from '../shared/error-detail';
 
 export interface AuthDialogDeps {
   pca: Pick<IPublicClientApplication, 'handleRedirectPromise' | 'acquireTokenRedirect'>;
@@ -33,7 +33,7 @@ export async function runAuthDialog(deps: AuthDialogDeps): Promise<'sent' | 'red
     await deps.pca.acquireTokenRedirect({ scopes });
     return 'redirecting';
   } catch (err) {
-    deps.send({ type: 'cst-auth', status: 'error', message: describeError(err) });
+    deps.send({ type: 'cst-auth', status: 'error', message: errorDetail(err) });
     return 'sent';
   }
 }

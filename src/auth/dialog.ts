@@ -4,7 +4,7 @@ import { readRuntimeConfig } from '../office/config';
 import { globalOffice } from '../office/office-api';
 import { runAuthDialog } from './dialog-page';
 import type { DialogReply } from './dialog-fallback';
-import { describeError } from './errors';
+import { errorDetail } from '../shared/error-detail';
 import { msalConfiguration } from './msal-config';
 
 const office = globalOffice();
@@ -19,6 +19,6 @@ void office.onReady().then(async () => {
     );
     await runAuthDialog({ pca, search: globalThis.location.search, send });
   } catch (err) {
-    send({ type: 'cst-auth', status: 'error', message: describeError(err) });
+    send({ type: 'cst-auth', status: 'error', message: errorDetail(err) });
   }
 });

@@ -12,14 +12,3 @@ export class AuthError extends Error {
     this.name = 'AuthError';
   }
 }
-
-/** A short description of any thrown value, without tokens: MSAL errors carry codes, not secrets. */
-export function describeError(err: unknown): string {
-  if (err instanceof Error) {
-    const code = (err as { errorCode?: unknown }).errorCode;
-    return typeof code === 'string' && code && !err.message.includes(code)
-      ? `${code}: ${err.message}`
-      : err.message;
-  }
-  return String(err);
-}

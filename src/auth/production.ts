@@ -6,7 +6,8 @@ import { globalOffice } from '../office/office-api';
 import type { MailboxHost } from '../office/types';
 import type { RuntimeConfig } from '../runtime-config';
 import { createDialogAuth, type DialogAuth } from './dialog-fallback';
-import { AuthError, describeError } from './errors';
+import { errorDetail } from '../shared/error-detail';
+import { AuthError } from './errors';
 import type { InteractiveClient } from './naa';
 import { createTokenCache, scopeKey, type TokenResult } from './token-cache';
 import type { TokenProvider } from './types';
@@ -32,9 +33,7 @@ export function createProductionTokenProvider(
   let naa: Promise<InteractiveClient | null> | null = null;
   const naaClient = (): Promise<InteractiveClient | null> =>
     (naa ??= loadNaa().catch((err: unknown) => {
-      console.warn(
-        `Nested app authentication is unavailable, using the sign-in dialog: ${describeError(err)}`,
-      );
+      console.warn(`Nested app authentication is unavailable, using the sign-in dialog: ${errorDetail(err)}`);
       return null;
     }));
   // Created once, right away (the provider is built after Office.onReady), not on first use.
@@ -65,7 +64,7 @@ export function createProductionTokenProvider(
         return keep(scopes, await oneWindowAtATime(() => client.popup(scopes)));
       } catch (err) {
         if (isUserCancelled(err)) throw new AuthError('cancelled', 'Sign-in was cancelled.', { cause: err });
-        console.warn(`Sign-in popup failed, using the sign-in dialog: ${describeError(err)}`);
+        console.warn(`Sign-in popup failed, using the sign-in dialog: ${errorDetail(err)}`);
       }
     }
     if (!dialog) {

@@ -95,13 +95,3 @@ export function errorFromThrown(err: unknown, method: string): GraphRequestError
 export function isGraphError(err: unknown, status?: number): err is GraphRequestError {
   return err instanceof GraphRequestError && (status === undefined || err.status === status);
 }
-
-/** Error text safe to show a person: status and code, never a token or a request body. */
-export function describe(err: unknown): string {
-  if (err instanceof GraphRequestError) {
-    const code = err.code ? ` ${err.code}` : '';
-    const status = err.status === 0 ? 'no response' : `HTTP ${err.status}`;
-    return `${status}${code}: ${err.message}`;
-  }
-  return err instanceof Error ? err.message : String(err);
-}

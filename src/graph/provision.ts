@@ -4,7 +4,7 @@
 // declarations (@microsoft/microsoft-graph-types), so what v1.0 does not declare cannot be sent.
 import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import type { GraphClient, GraphPage } from './client';
-import { describe } from './errors';
+import { errorDetail } from '../shared/error-detail';
 import { ALL_LISTS, columnDefinition, type ColumnKind, type ListSpec } from './schema';
 import { sitePathUrl, type SiteLocation } from './site';
 
@@ -192,7 +192,7 @@ async function patchColumn(
     await client.request({ method: 'PATCH', url: `${listPath}/columns/${column.id}`, body, scopes });
   } catch (err) {
     report.warnings.push(
-      `${spec.displayName}: could not change column ${column.name} (${describe(err)}); ${kind === 'unique-column' ? 'index it and set "Enforce unique values" in List settings' : 'hide it in List settings'}`,
+      `${spec.displayName}: could not change column ${column.name} (${errorDetail(err)}); ${kind === 'unique-column' ? 'index it and set "Enforce unique values" in List settings' : 'hide it in List settings'}`,
     );
     return;
   }
@@ -217,7 +217,7 @@ async function index(
     await client.request({ method: 'PATCH', url: `${listPath}/columns/${column.id}`, body, scopes });
   } catch (err) {
     report.warnings.push(
-      `${spec.displayName}: could not index column ${column.name} (${describe(err)}); index it in List settings > Indexed columns`,
+      `${spec.displayName}: could not index column ${column.name} (${errorDetail(err)}); index it in List settings > Indexed columns`,
     );
     return;
   }

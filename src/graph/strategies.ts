@@ -6,7 +6,8 @@
 import type { Parsed, Strategy } from '../core/types';
 import { batch } from './batch';
 import type { GraphClient, GraphPage } from './client';
-import { GraphRequestError, describe, isGraphError } from './errors';
+import { errorDetail } from '../shared/error-detail';
+import { GraphRequestError, isGraphError } from './errors';
 import { eq, expandFields, segment, withQuery } from './odata';
 import {
   ColumnFormatError,
@@ -282,7 +283,7 @@ export function createStrategyRepository(options: StrategyRepositoryOptions): Sh
   function forbidden(err: GraphRequestError, action: string): SaveResult {
     return {
       kind: 'forbidden',
-      message: `You do not have permission to ${action} contact strategies (${describe(err)}). Supervisors can; ask one.`,
+      message: `You do not have permission to ${action} contact strategies (${errorDetail(err)}). Supervisors can; ask one.`,
     };
   }
 

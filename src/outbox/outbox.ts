@@ -6,6 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ContactLogRecord } from '../core/types';
 import { nextDelayMs, retryAfterOf, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
+import { errorDetail } from '../shared/error-detail';
 
 export type SendResult = 'created' | 'exists';
 
@@ -265,7 +266,7 @@ class IdbOutbox implements Outbox {
     const at = this.now();
     const attempts = failed.attempts + 1;
     const delay = nextDelayMs(this.backoff, attempts, retryAfterOf(err, at), this.random);
-    const message = describe(err);
+    const message = errorDetail(err);
     const tx = this.db.transaction('rows', 'readwrite');
     await tx.store.put({
       ...failed,
@@ -282,7 +283,7 @@ class IdbOutbox implements Outbox {
   }
 
   private fail(err: unknown): void {
-    this.setState({ lastError: describe(err) });
+    this.setState({ lastError: errorDetail(err) });
   }
 
   private async refreshState(): Promise<void> {
@@ -339,10 +340,4 @@ class IdbOutbox implements Outbox {
     this.current = { ...this.current, ...patch };
     for (const listener of this.listeners) listener(this.current);
   }
-}
-
-function describe(err: unknown): string {
-  const text = err instanceof Error ? err.message : String(err);
-  // A status line, not a log: keep it short and never echo a long server body.
-  return text.length > 200 ? `${text.slice(0, 197)}…` : text;
 }
