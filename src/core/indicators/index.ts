@@ -6,6 +6,7 @@ import { readOrganisationTerms, type TermWarning, type Terms } from '../terms/or
 import { INDICATOR_CODES, type Indicator, type IndicatorCode } from '../types';
 import { compileMatcher, type Hit, type Matcher } from './matcher';
 import { mergeHits } from './merge';
+import { REOPEN, shippedMatcher, type ShippedLabel } from './shipped';
 
 export { INDICATOR_QUESTIONS, suggestedQuestions } from './questions';
 export { DEFAULT_TERMS, REOPEN_TERMS } from '../terms';
@@ -27,26 +28,16 @@ export interface BodyScan {
   reopen: ReopenDemand | null;
 }
 
-// The reopen phrases ride along in the same automaton under a label of their own, so that the
-// body is read once for both (evaluate needs both for a strategy that refuses reopening).
-const REOPEN = 'REOPEN';
-type Label = IndicatorCode | typeof REOPEN;
+type Label = ShippedLabel;
 const LABEL_ORDER: readonly Label[] = [...INDICATOR_CODES, REOPEN];
 
 interface BodyScanner extends Scanner {
   scanBody(text: string): BodyScan;
 }
 
-// The shipped lists are compiled once and never again: an organisation's own terms get a small
-// matcher of their own (below) whose hits are merged in, so this one can be built ahead of time.
-let shippedMatcher: Matcher<Label> | undefined;
-function shipped(): Matcher<Label> {
-  shippedMatcher ??= compileMatcher<Label>([
-    ...INDICATOR_CODES.map((code) => [code, DEFAULT_TERMS[code]] as const),
-    [REOPEN, REOPEN_TERMS],
-  ]);
-  return shippedMatcher;
-}
+// The shipped lists are compiled at build time (shipped.ts), never at run time: an organisation's
+// own terms get a small matcher of their own (below) whose hits are merged in.
+const shipped = (): Matcher<Label> => shippedMatcher();
 
 function toBodyScan(hits: readonly Hit<Label>[]): BodyScan {
   const indicators: Indicator[] = [];

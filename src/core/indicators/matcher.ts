@@ -2,9 +2,10 @@
 // straight into the automaton (nothing the size of the text is materialised), each candidate is
 // verified symbol by symbol, and each hit maps back to original UTF-16 offsets.
 import { buildAutomaton, type Automaton } from './automaton';
+export type { TermProblem } from './compiled-terms';
 import * as C from './charclass';
 import * as S from './symbols';
-import { parseTerm, type Phrase } from './syntax';
+import { compileTerms, pathsOf, type CompiledTerms, type Pattern, type TermProblem } from './compiled-terms';
 import * as T from './tokenise';
 import { tokenise, type SymbolSink } from './tokenise';
 
@@ -24,25 +25,10 @@ export interface Hit<L extends string> {
   text: string;
 }
 
-export interface TermProblem<L extends string> {
-  label: L;
-  term: string;
-  problem: string;
-}
-
 export interface Matcher<L extends string> {
   scan(text: string): Hit<L>[];
   /** Terms that were left out, and why (they never stop the others from working). */
   problems: TermProblem<L>[];
-}
-
-// What a path's occurrence does, as a number (no objects in the scan loop): report label L
-// (2L), or count as side S of proximity rule R (2(2R + S) + 1).
-const hitAction = (label: number): number => label * 2;
-const nearAction = (rule: number, side: 0 | 1): number => (rule * 2 + side) * 2 + 1;
-
-interface Pattern extends Phrase {
-  actions: number[];
 }
 
 /**
@@ -64,50 +50,18 @@ export interface MatcherOptions {
 
 export function compileMatcher<L extends string>(
   lists: ReadonlyArray<readonly [L, readonly unknown[]]>,
+  options: MatcherOptions = {},
+): Matcher<L> {
+  const terms = compileTerms(lists);
+  return matcherOf(terms, buildAutomaton(pathsOf(terms.patterns)), options);
+}
+
+/** A matcher from compiled terms and the automaton over their paths (built now, or prebuilt). */
+export function matcherOf<L extends string>(
+  { labels, patterns, nearWithin, nearLabel, problems }: CompiledTerms<L>,
+  automaton: Automaton,
   { fastPaths = true }: MatcherOptions = {},
 ): Matcher<L> {
-  const labels: L[] = [];
-  const problems: TermProblem<L>[] = [];
-  const patterns: Pattern[] = [];
-  const byKey = new Map<string, Pattern>();
-  const nearWithin: number[] = [];
-  const nearLabel: number[] = [];
-
-  const add = (p: Phrase, action: number): void => {
-    const key = String.fromCharCode(...p.fine, 0xffff, ...p.run, p.prefix ? 1 : 0);
-    let pattern = byKey.get(key);
-    if (!pattern) {
-      pattern = { ...p, actions: [] };
-      byKey.set(key, pattern);
-      patterns.push(pattern);
-    }
-    if (!pattern.actions.includes(action)) pattern.actions.push(action);
-  };
-
-  for (const [label, terms] of lists) {
-    const labelIndex = labels.push(label) - 1;
-    for (const term of terms) {
-      const parsed = parseTerm(term);
-      if (parsed.kind === 'invalid') problems.push({ label, term: String(term), problem: parsed.problem });
-      else if (parsed.kind === 'phrase') for (const p of parsed.phrases) add(p, hitAction(labelIndex));
-      else {
-        const rule = nearWithin.push(parsed.within) - 1;
-        nearLabel.push(labelIndex);
-        for (const p of parsed.left) add(p, nearAction(rule, 0));
-        for (const p of parsed.right) add(p, nearAction(rule, 1));
-      }
-    }
-  }
-
-  // Each path: a boundary, the phrase, and (unless its last word may go on) a boundary.
-  const automaton = buildAutomaton(
-    patterns.map((p) => {
-      const path = new Uint8Array(p.fine.length + (p.prefix ? 1 : 2)).fill(SEP_P);
-      path.set(p.fine, 1);
-      return path;
-    }),
-  );
-
   function scan(text: string): Hit<L>[] {
     const run = new ScanRun(automaton, patterns, nearWithin, nearLabel);
     run.push(SEP_P, 1, 0, 0); // the text starts at a boundary…
