@@ -1,9 +1,9 @@
 // Reading aids: phrases in a message that suggest what the read is looking for, each with its
 // place in the original text so the taskpane can highlight it in place. Aids, never a decision:
 // no hit is never "safe". Decisions: docs/decisions/reading-aids.md.
-import { DEFAULT_TERMS, REOPEN_TERMS } from '../terms';
+import { REOPEN_TERMS } from '../terms';
 import { readOrganisationTerms, type TermWarning, type Terms } from '../terms/organisation';
-import { INDICATOR_CODES, type Indicator, type IndicatorCode } from '../types';
+import { INDICATOR_CODES, type Indicator } from '../types';
 import { compileMatcher, type Hit, type Matcher } from './matcher';
 import { mergeHits } from './merge';
 import { REOPEN, shippedMatcher, type ShippedLabel } from './shipped';
