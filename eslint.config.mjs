@@ -43,4 +43,22 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // The pane's state sits below what renders it: components read state, never the reverse.
+    files: ['src/taskpane/state/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/view/*', '**/components/*'],
+              message:
+                'state/ must not depend on view/ or components/ (words for mail belong with the plan).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];

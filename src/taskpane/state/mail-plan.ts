@@ -1,9 +1,19 @@
 // What a decision does to the mail: which categories, whether it is forwarded, whether it moves.
 // Pure, so the order (tag, forward, move) and the sentences are tested without ports.
-import type { Disposition } from '../../core/types';
+import type { Disposition, ReadQuestion } from '../../core/types';
 import type { Settings } from '../../graph/types';
-import { QUESTION_SHORT } from '../view/labels';
 import type { MailSteps } from './types';
+
+/**
+ * Why a message was escalated, in the comment forwarded with it. These words go into mail that
+ * others keep, not onto the screen, so they live with the plan rather than the pane's labels.
+ */
+export const ESCALATION_REASON: Record<ReadQuestion, string> = {
+  newComplaintOrAllegation: 'new complaint or allegation',
+  criminalMatter: 'criminal matter',
+  safeguardingOrRisk: 'safeguarding or risk',
+  otherAction: 'other action needed',
+};
 
 export interface MailPlan {
   categories: string[];
@@ -19,7 +29,7 @@ export function mailPlan(disposition: Disposition, settings: Settings, forward: 
   switch (disposition.kind) {
     case 'escalate': {
       const to = forward && disposition.forwardTo ? disposition.forwardTo : null;
-      const reasons = disposition.reasons.map((r) => QUESTION_SHORT[r]).join(', ');
+      const reasons = disposition.reasons.map((r) => ESCALATION_REASON[r]).join(', ');
       return {
         ...base,
         categories: [c.escalate],

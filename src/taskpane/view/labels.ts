@@ -19,13 +19,6 @@ export const QUESTION_TEXT: Record<ReadQuestion, string> = {
   otherAction: 'Is there anything else in it that needs action?',
 };
 
-export const QUESTION_SHORT: Record<ReadQuestion, string> = {
-  newComplaintOrAllegation: 'new complaint or allegation',
-  criminalMatter: 'criminal matter',
-  safeguardingOrRisk: 'safeguarding or risk',
-  otherAction: 'other action needed',
-};
-
 export const INDICATOR_LABEL: Record<IndicatorCode, string> = {
   SAFEGUARDING: 'Safeguarding',
   SELF_HARM: 'Self-harm',
