@@ -1,3 +1,4 @@
 export { createOutbox, DEFAULT_DB_NAME } from './outbox';
 export type { Outbox, OutboxOptions, OutboxState, Scheduler, SendResult } from './outbox';
 export { createDirectOutbox } from './direct';
+export { earlierMailFor } from './mail-duty';

@@ -24,6 +24,8 @@ export interface Outbox {
   enqueue(record: ContactLogRecord): Promise<void>;
   /** Sends what is due now. Concurrent calls share one run; no row is sent twice by one outbox. */
   flush(): Promise<void>;
+  /** Whether this decision is still waiting here (not yet confirmed by the contact log). */
+  holds(key: string): Promise<boolean>;
   state(): OutboxState;
   subscribe(listener: (state: OutboxState) => void): () => void;
   close(): void;
@@ -181,6 +183,10 @@ class IdbOutbox implements Outbox {
 
   state(): OutboxState {
     return this.current;
+  }
+
+  async holds(key: string): Promise<boolean> {
+    return (await this.db.get('rows', key)) !== undefined;
   }
 
   subscribe(listener: (s: OutboxState) => void): () => void {

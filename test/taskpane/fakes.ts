@@ -139,6 +139,7 @@ export class FakeContactLog implements ContactLogRepository {
   rows: ContactLogRecord[] = [];
 
   async append(r: ContactLogRecord) {
+    if (this.rows.some((x) => x.key === r.key)) return 'exists' as const;
     this.rows.push(r);
     return 'created' as const;
   }
@@ -176,7 +177,16 @@ export class FakeContactLog implements ContactLogRepository {
     );
     const claims: MessageLogRow[] = this.claims.flatMap((c, i) =>
       c.messageKey === messageKey
-        ? [{ kind: 'claim' as const, key: c.key, order: 10_000 + i, reader: c.reader, at: c.at }]
+        ? [
+            {
+              kind: 'claim' as const,
+              key: c.key,
+              order: 10_000 + i,
+              reader: c.reader,
+              at: c.at,
+              ...(c.readerName ? { readerName: c.readerName } : {}),
+            },
+          ]
         : [],
     );
     return [...decisions, ...claims];
@@ -222,13 +232,23 @@ export class FakeOutbox implements Outbox {
   private s: OutboxState = { pending: 0, lastError: null, nextRetryAt: null };
   private listeners = new Set<(s: OutboxState) => void>();
   /** Every step in order, shared with FakeMail through `journal`. */
-  constructor(private readonly journal: string[] = []) {}
+  constructor(
+    private readonly journal: string[] = [],
+    /** Where rows are delivered at once, as a working outbox would (absent: kept here). */
+    private readonly log: FakeContactLog | null = null,
+  ) {}
   async enqueue(r: ContactLogRecord) {
     if (this.fail) throw this.fail;
     if (!this.records.some((x) => x.key === r.key)) this.records.push(r);
     this.journal.push(`log:${r.disposition}`);
+    if (this.log && !this.stuck) await this.log.append(r);
   }
+  /** Set to keep rows here, as an outbox that cannot reach SharePoint does. */
+  stuck = false;
   async flush() {}
+  async holds(key: string) {
+    return (!this.log || this.stuck) && this.records.some((r) => r.key === key);
+  }
   state() {
     return this.s;
   }
@@ -262,14 +282,17 @@ export function rig(
     user?: { displayName: string; emailAddress: string };
     cached?: boolean;
     options?: ControllerOptions;
+    /** A log shared with another rig: two panes on one shared mailbox. */
+    contactLog?: FakeContactLog;
+    mail?: FakeMail;
   } = {},
 ): Rig {
   const host = new FakeHost(opts.first === undefined ? message() : opts.first, opts.user);
   const strategies = new FakeStrategies(opts.strategies ?? [strategy()], opts.cached ?? true);
-  const contactLog = new FakeContactLog();
+  const contactLog = opts.contactLog ?? new FakeContactLog();
   const settings = opts.settings ?? new FakeSettings();
-  const mail = new FakeMail();
-  const outbox = new FakeOutbox();
+  const mail = opts.mail ?? new FakeMail();
+  const outbox = new FakeOutbox([], contactLog);
   const controller = new TriageController(
     { host, strategies, contactLog, settings, mail, outbox },
     {

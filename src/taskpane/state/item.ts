@@ -8,7 +8,8 @@ import { answer as answerGate, startGate } from '../../core/gate';
 import { normaliseAddress } from '../../core/address';
 import { evaluate } from '../../core/evaluate';
 import { historyWindow, type HistoryWindow } from '../../core/history-window';
-import { normaliseMessageId } from '../../core/log';
+import { logKey, normaliseMessageId, sha256Hex } from '../../core/log';
+import { messageStatus, statusSentences } from '../../core/message-status';
 import { matchExact } from '../../core/match';
 import type { Evaluation, HistoryEntry, ReadQuestion, Strategy, StrategyMatch } from '../../core/types';
 import type { CurrentMessage } from '../../office/types';
@@ -90,7 +91,51 @@ export class SelectedItem {
   answer(question: ReadQuestion, value: boolean): void {
     const item = this.store.shown();
     if (!item || item.record.kind === 'recorded' || item.record.kind === 'saving') return;
+    this.claim(item);
     this.store.patchItem(this.store.currentItem(), { gate: answerGate(item.gate, question, value) });
+  }
+
+  /** Messages this pane has claimed: one claim per message per pane is enough. */
+  private readonly claimed = new Set<string>();
+
+  /**
+   * The first answer starts the read: a light claim row tells colleagues' panes "being read by
+   * …". One request, not awaited; a claim that fails costs nothing but the notice.
+   */
+  private claim(item: ShownItem): void {
+    const messageKey = logKey(item.message);
+    if (this.claimed.has(messageKey)) return;
+    this.claimed.add(messageKey);
+    const user = this.services.host.user();
+    const at = this.now().toISOString();
+    void this.services.contactLog
+      .claim({
+        key: sha256Hex(`claim:${messageKey}\n${user.emailAddress.toLowerCase()}\n${at}`).slice(0, 32),
+        messageKey,
+        reader: user.emailAddress,
+        ...(user.displayName ? { readerName: user.displayName } : {}),
+        at,
+      })
+      .catch(() => this.claimed.delete(messageKey));
+  }
+
+  /** Reads who else decided on or is reading this message (one request on open). */
+  private async fetchTriage(token: number, message: CurrentMessage): Promise<void> {
+    try {
+      const rows = await this.services.contactLog.forMessage(logKey(message));
+      const ready = this.store.ready();
+      if (!this.store.shownFor(token) || !ready) return;
+      const now = this.now();
+      const status = messageStatus(rows, this.services.host.user().emailAddress, now);
+      const sentences = statusSentences(status, now, ready.settings.timeZone);
+      this.store.patchItem(
+        token,
+        { triage: { kind: 'known', status, sentences } },
+        sentences.length ? sentences.join(' ') : undefined,
+      );
+    } catch (err) {
+      this.store.patchItem(token, { triage: { kind: 'failed', message: describeError(err) } });
+    }
   }
 
   setForward(forward: boolean): void {
@@ -137,8 +182,10 @@ export class SelectedItem {
       gate: startGate(),
       forward: true,
       record: { kind: 'idle' },
+      triage: { kind: 'checking' },
     };
     this.store.patchReady({ item, announcement: verdictSentence(item) });
+    void this.fetchTriage(token, message);
   }
 
   private async fetchHistory(token: number, window: HistoryWindow): Promise<void> {

@@ -5,8 +5,9 @@
 import { decide, type Answered } from '../../core/gate';
 import { buildLogRecord } from '../../core/log';
 import { renderReminder } from '../../core/reminder';
-import type { Disposition, Strategy } from '../../core/types';
+import type { ContactLogRecord, Disposition, Strategy } from '../../core/types';
 import type { Settings } from '../../graph/types';
+import { earlierMailFor } from '../../outbox';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
 import { mailPlan, pendingStep, type MailPlan } from './mail-plan';
@@ -49,15 +50,22 @@ export class Recording {
     const token = this.store.currentItem();
     let decided: ReturnType<typeof decide>;
     let record: ReturnType<typeof buildLogRecord>;
+    const user = this.services.host.user();
     try {
       decided = decide(gate, decisionContext(item, ready.settings));
+      // A message someone already triaged gets an explicit second read, never a silent second
+      // "first" decision; the log keeps both.
+      const already = item.triage.kind === 'known' && item.triage.status.decisions.length > 0;
       record = buildLogRecord({
         message: item.message,
         evaluation: item.evaluation,
         strategies: [...item.strategies.values()],
         decided,
-        reader: this.services.host.user().emailAddress,
+        reader: user.emailAddress,
+        ...(user.displayName ? { readerName: user.displayName } : {}),
         readAt: this.now(),
+        entry: already ? 'second-read' : 'decision',
+        forwardedTo: mailPlan(decided.disposition, ready.settings, item.forward).forwardTo,
       });
     } catch (err) {
       this.store.patchItem(token, {
@@ -85,6 +93,8 @@ export class Recording {
       return;
     }
     this.item.remember(item);
+    this.records.set(record.key, record);
+    this.recordOf.set(item.message.restId, record.key);
     const recorded: Recorded = {
       kind: 'recorded',
       disposition: decided.disposition,
@@ -155,6 +165,38 @@ export class Recording {
     );
   }
 
+  /** The row each recorded item was logged with, so a retry checks the same decision. */
+  private readonly records = new Map<string, ContactLogRecord>();
+  private readonly recordOf = new Map<string, string>();
+
+  /**
+   * Marks the forward and the move done when an earlier decision on this message (in the log's
+   * order) already carries them: no second forward, no second move. Throws while this
+   * decision is not in the log yet: who acts cannot be known until then.
+   */
+  private async skipWhatOthersDid(item: ShownItem, plan: MailPlan, steps: MailSteps): Promise<string[]> {
+    const key = this.recordOf.get(item.message.restId);
+    const record = key ? this.records.get(key) : undefined;
+    const needs = (plan.forwardTo && !steps.forward) || (plan.moveTo && !steps.move);
+    if (!record || !needs) return [];
+    const earlier = await earlierMailFor(this.services.outbox, this.services.contactLog, record);
+    if (earlier.kind === 'unconfirmed')
+      throw new Error(
+        'the contact log has not confirmed your decision yet, so the pane cannot tell whether a colleague already did it',
+      );
+    const skipped: string[] = [];
+    const name = (r: { reader: string; readerName?: string }) => r.readerName || r.reader;
+    if (plan.forwardTo && !steps.forward && earlier.forwardedBy) {
+      steps.forward = true;
+      skipped.push(`Not forwarded again: ${name(earlier.forwardedBy)}'s decision already forwarded it.`);
+    }
+    if (plan.moveTo && !steps.move && earlier.movedBy) {
+      steps.move = true;
+      skipped.push(`Not moved again: ${name(earlier.movedBy)}'s decision already filed it.`);
+    }
+    return skipped;
+  }
+
   private async runMail(token: number, item: ShownItem, from: Recorded, plan: MailPlan): Promise<void> {
     const steps: MailSteps = { ...from.steps };
     const update = (patch: Partial<Recorded>, announcement?: string) => {
@@ -178,6 +220,8 @@ export class Recording {
         else await mail.addCategories(restId, plan.categories);
         steps.categories = true;
       }
+      const skipped = await this.skipWhatOthersDid(item, plan, steps);
+      if (skipped.length) update({ skipped });
       if (!steps.forward && plan.forwardTo) {
         await mail.forward(restId, plan.forwardTo, plan.forwardComment(host.user().displayName));
         steps.forward = true;
@@ -186,7 +230,11 @@ export class Recording {
         await mail.moveToFolder(restId, plan.moveTo);
         steps.move = true;
       }
-      update({ mail: 'done', forwarded: steps.forward }, plan.doneSentence);
+      const forwardedByOthers = plan.forwardTo !== null && skipped.some((x) => x.startsWith('Not forwarded'));
+      update(
+        { mail: 'done', forwarded: steps.forward && !forwardedByOthers },
+        skipped.length ? `${plan.doneSentence} ${skipped.join(' ')}` : plan.doneSentence,
+      );
     } catch (err) {
       update(
         {

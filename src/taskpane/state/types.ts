@@ -1,5 +1,6 @@
 // What the pane shows, as data. The controller owns it; components only render it.
 import type { Answered, Reading } from '../../core/gate';
+import type { MessageStatus } from '../../core/message-status';
 import type { Disposition, Evaluation, HistoryEntry, Strategy } from '../../core/types';
 import type { RejectedRow, Settings } from '../../graph/types';
 import type { CurrentMessage } from '../../office/types';
@@ -10,6 +11,15 @@ export type HistoryStatus =
   | { kind: 'not-needed' }
   | { kind: 'checking' }
   | { kind: 'done'; entries: HistoryEntry[] }
+  | { kind: 'failed'; message: string };
+
+/**
+ * Who else has this message, from its rows in the contact log: already triaged (by whom, when,
+ * what) and being read now. `sentences` are core's words for the pane.
+ */
+export type TriageStatus =
+  | { kind: 'checking' }
+  | { kind: 'known'; status: MessageStatus; sentences: string[] }
   | { kind: 'failed'; message: string };
 
 /** Mail actions that follow a recorded decision, each done at most once. */
@@ -31,6 +41,8 @@ export type RecordState =
       steps: MailSteps;
       forwarded: boolean;
       reminderDrafted: boolean;
+      /** Mail actions left out because an earlier decision already did them, in words. */
+      skipped?: string[];
       /** What the handler must still do by hand for the reminder (e.g. large print, post). */
       reminderNotes: string[];
     }
@@ -48,6 +60,8 @@ export interface ShownItem {
   /** Whether an escalation is forwarded to the configured mailbox (the handler may untick it). */
   forward: boolean;
   record: RecordState;
+  /** Who else decided on or is reading this message (a decision now is then a second read). */
+  triage: TriageStatus;
 }
 
 export type ItemState =
