@@ -1,6 +1,7 @@
 // Breaches about how the email was addressed and sent: channel, designated address, SPOC,
 // several colleagues or teams at once, advocate (lancs 3.9, lancs 5.3, iopc).
 import { normaliseAddress } from '../address';
+import { CARD_LABEL, CHANNEL_WORD, andList } from '../words';
 import type { Config, Flag } from '../types';
 import { listForSentence, strategyAddresses, type CheckInput } from './context';
 import { makeFlag } from './flag';
@@ -37,25 +38,17 @@ function isStaff(address: string, dir: StaffDirectory): boolean {
   return dir.domains.some((d) => domain === d || domain.endsWith(`.${d}`));
 }
 
-const CHANNEL_NAMES: Record<string, string> = {
-  email: 'email',
-  post: 'post',
-  phone: 'phone',
-  'in-person': 'in person',
-  'online-form': 'the online form',
-};
-
 function channelFlag({ strategy }: CheckInput): Flag[] {
   // An empty list records no channel restriction (a row with the field left blank), not "none".
   const channels = strategy.permittedChannels;
   if (channels.length === 0 || channels.includes('email')) return [];
-  const allowed = channels.map((c) => CHANNEL_NAMES[c] ?? c).join(', ');
+  const allowed = andList(channels.map((c) => CHANNEL_WORD[c] ?? c));
   return [
     makeFlag(
       'CHANNEL_NOT_PERMITTED',
       strategy.id,
       'permittedChannels',
-      `Email is not a permitted channel: the strategy's permitted channels (permittedChannels) are ${allowed}.`,
+      `Email is not a permitted channel: the strategy allows ${allowed} only.`,
     ),
   ];
 }
@@ -70,7 +63,7 @@ function wrongAddressFlag({ strategy, facts }: CheckInput): Flag[] {
       'WRONG_ADDRESS',
       strategy.id,
       'designatedAddress',
-      `Not sent to the designated address (designatedAddress: ${designated}); sent to ${sentTo}.`,
+      `Not sent to the ${CARD_LABEL.designatedAddress} address, ${designated}; sent to ${sentTo}.`,
     ),
   ];
 }
@@ -96,7 +89,7 @@ function notSpocFlag(input: CheckInput, dir: StaffDirectory): Flag[] {
       'NOT_SPOC',
       strategy.id,
       'spoc',
-      `Sent to other staff (${listForSentence(others)}) ${how} the single point of contact (spoc: ${strategy.spoc.name}, ${spoc}).`,
+      `Sent to other staff (${listForSentence(others)}) ${how} the single point of contact, ${strategy.spoc.name} (${spoc}).`,
     ),
   ];
 }
@@ -117,8 +110,8 @@ function multipleRecipientsFlag(input: CheckInput, dir: StaffDirectory): Flag[] 
   const field = strategy.spoc ? 'spoc' : strategy.designatedAddress ? 'designatedAddress' : 'reasons';
   const rule =
     field === 'reasons'
-      ? 'the same demand to more than one colleague or team is unreasonable persistence (reasons)'
-      : `contact goes to one place (${field})`;
+      ? 'the same demand to more than one colleague or team is unreasonable persistence'
+      : `contact goes to one place: ${field === 'spoc' ? 'the single point of contact' : `the ${CARD_LABEL.designatedAddress} address`}`;
   return [
     makeFlag(
       'MULTIPLE_RECIPIENTS',
@@ -136,7 +129,7 @@ function advocateFlag({ strategy, via }: CheckInput): Flag[] {
       'ADVOCATE_REQUIRED',
       strategy.id,
       'advocate',
-      `Came from the person directly; contact must come through the advocate (advocate: ${strategy.advocate.name}).`,
+      `Came from the person directly; contact must come through their advocate, ${strategy.advocate.name}.`,
     ),
   ];
 }

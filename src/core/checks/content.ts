@@ -2,6 +2,7 @@
 // as before (iopc, lancs 5.3), and matters the strategy does not cover (lancs 3.8).
 import type { Flag } from '../types';
 import { otherMatterRefs } from '../matter';
+import { ukDate } from '../words';
 import { listForSentence, type CheckInput } from './context';
 import { makeFlag } from './flag';
 
@@ -21,7 +22,7 @@ export function reopenFlags({ strategy, facts }: CheckInput): Flag[] {
       'REOPEN_DEMAND',
       strategy.id,
       'refuseReopen',
-      `Asks to reopen or review a closed matter ("${snippet(hit.text)}"); the strategy refuses demands to reopen closed matters (refuseReopen).`,
+      `Asks to reopen or review a closed matter ("${snippet(hit.text)}"); the strategy refuses demands to reopen closed matters.`,
     ),
   ];
 }
@@ -34,7 +35,7 @@ export function repeatFlags({ strategy, env }: CheckInput): Flag[] {
       'REPEATED_CONTENT',
       strategy.id,
       'reasons',
-      `Substantially the same (${Math.round(hit.similarity * 100)}% similar) as an earlier message from the person received ${hit.contact.entry.receivedDateTime.slice(0, 10)}; repeated demands that are substantially the same are unreasonable persistence (reasons).`,
+      `Substantially the same (${Math.round(hit.similarity * 100)}% similar) as an earlier message from the person received ${ukDate(hit.contact.entry.receivedDateTime)}; repeated demands that are substantially the same are unreasonable persistence.`,
     ),
   ];
 }
@@ -53,8 +54,8 @@ export function otherMatterFlags({ strategy, facts }: CheckInput): Flag[] {
       strategy.id,
       'matterRefs',
       alsoCovered
-        ? `Also cites ${refs}, which the strategy does not cover (matterRefs): handle that matter normally.`
-        : `Cites ${refs}, which the strategy does not cover (matterRefs): handle normally.`,
+        ? `Also cites ${refs}, which the strategy does not cover: handle that matter normally.`
+        : `Cites ${refs}, which the strategy does not cover: handle normally.`,
     ),
   ];
 }

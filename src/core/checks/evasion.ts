@@ -6,18 +6,17 @@ import { makeFlag } from './flag';
 const WHY: Record<EvasionKind, { field: string; sentence: (r: string, who: string) => string }> = {
   'confusable-address': {
     field: 'emailAddresses',
-    sentence: (r, who) =>
-      `The sender's address looks like ${r} (emailAddresses of ${who}) but uses look-alike characters.`,
+    sentence: (r, who) => `Look-alike characters: the sender's address imitates ${r}, an address of ${who}.`,
   },
   'same-local-part': {
     field: 'emailAddresses',
     sentence: (r, who) =>
-      `The sender's address has the same name as ${r} (emailAddresses of ${who}) at another domain.`,
+      `Same name at another domain: the sender's address matches ${r}, an address of ${who}, before the @.`,
   },
   'same-display-name': {
     field: 'knownNames',
     sentence: (r, who) =>
-      `The sender's display name "${r}" is a name of ${who} (knownNames), from an address not on the strategy.`,
+      `Known name from a new address: the sender's display name "${r}" is a name of ${who}, but the address is not on the strategy.`,
   },
 };
 

@@ -32,7 +32,7 @@ export function frequencyFlags(input: CheckInput): Flag[] {
       'CONTACT_LIMIT_EXCEEDED',
       input.strategy.id,
       'contactLimit',
-      `This is contact ${count} from the person in the ${days} to this message; the contact limit (contactLimit) is ${limit.max} per ${days}.`,
+      `This is contact ${count} from the person in the ${days} to this message; the contact limit is ${limit.max} per ${days}.`,
     ),
   ];
 }

@@ -3,6 +3,7 @@
 // (lancs 3.12 reviews, durham rec 1 adjustment reviews, durham rec 2 SPOC rotation).
 import { addDays, addMonths, isBefore, isIsoDate } from '../time';
 import type { Flag } from '../types';
+import { CARD_LABEL, ukDate } from '../words';
 import { listForSentence, type CheckInput } from './context';
 import { makeFlag } from './flag';
 
@@ -19,7 +20,7 @@ export function statusFlags({ strategy }: CheckInput): Flag[] {
       'STRATEGY_NOT_ACTIVE',
       strategy.id,
       'status',
-      `The matched strategy is ${strategy.status} (status): ${consequence}; the message must still be read.`,
+      `The matched strategy is ${strategy.status}: ${consequence}; the message must still be read.`,
     ),
   ];
 }
@@ -31,7 +32,7 @@ export function responsePolicyFlags({ strategy }: CheckInput): Flag[] {
       'READ_NOT_RESPOND',
       strategy.id,
       'responsePolicy',
-      'The strategy says read but do not respond (responsePolicy): after the read, the message is filed without a reply.',
+      'The strategy says read but do not respond: after the read, the message is filed without a reply.',
     ),
   ];
 }
@@ -44,7 +45,7 @@ export function adjustmentFlags({ strategy }: CheckInput): Flag[] {
       'REASONABLE_ADJUSTMENTS',
       strategy.id,
       'reasonableAdjustments',
-      `Honour the person's reasonable adjustments (reasonableAdjustments) in any reply: ${list.join('; ')}.`,
+      `Honour the person's reasonable adjustments in any reply: ${list.join('; ')}.`,
     ),
   ];
 }
@@ -65,7 +66,7 @@ export function reviewFlags({ strategy, env }: CheckInput): Flag[] {
         'REVIEW_OVERDUE',
         strategy.id,
         'nextReviewDate',
-        `The review date (nextReviewDate: ${strategy.nextReviewDate}) has passed.`,
+        `The ${CARD_LABEL.nextReviewDate.toLowerCase()} date, ${ukDate(strategy.nextReviewDate)}, has passed.`,
       ),
     );
   } else if (isBefore(staleSince, today)) {
@@ -75,7 +76,7 @@ export function reviewFlags({ strategy, env }: CheckInput): Flag[] {
         'REVIEW_OVERDUE',
         strategy.id,
         field,
-        `Last reviewed more than ${config.reviewMaxDays} days ago (${field}: ${lastReview}); strategies are reviewed at least every three months.`,
+        `${field === 'lastReviewedDate' ? 'Last reviewed' : 'Started'} ${ukDate(lastReview)}, more than ${config.reviewMaxDays} days ago; the organisation's settings ask for a review at least every ${config.reviewMaxDays} days.`,
       ),
     );
   }
@@ -93,7 +94,7 @@ export function reviewFlags({ strategy, env }: CheckInput): Flag[] {
         'SPOC_ROTATION_DUE',
         strategy.id,
         'spoc',
-        `${strategy.spoc.name} has been the single point of contact since ${since} (spoc), longer than ${config.spocRotationMonths} months: consider a new SPOC.`,
+        `${strategy.spoc.name} has been the single point of contact since ${ukDate(since)}, longer than ${config.spocRotationMonths} months: consider a new single point of contact.`,
       ),
     );
   }
@@ -105,7 +106,7 @@ export function reviewFlags({ strategy, env }: CheckInput): Flag[] {
         'ADJUSTMENT_REVIEW_DUE',
         strategy.id,
         'reasonableAdjustments',
-        `Review date passed for ${due.length === 1 ? 'an adjustment' : `${due.length} adjustments`} (reasonableAdjustments): ${listForSentence(due.map((a) => `${a.description} (${a.reviewDate})`))}.`,
+        `Review date passed for ${due.length === 1 ? 'an adjustment' : `${due.length} adjustments`}: ${listForSentence(due.map((a) => `${a.description} (review by ${ukDate(a.reviewDate)})`))}.`,
       ),
     );
   }

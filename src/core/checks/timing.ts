@@ -4,6 +4,7 @@
 // mean the whole day from `from`. Days name the day the window starts on; no days means every day.
 import { localParts, MINUTES_PER_DAY, parseHhMm } from '../time';
 import { WEEKDAYS, type Flag, type PermittedTime, type Weekday } from '../types';
+import { DAY_WORD, timeWindows, ukDate, zoneWord } from '../words';
 import { strategyZone, type CheckInput } from './context';
 import { makeFlag } from './flag';
 
@@ -24,21 +25,6 @@ export function inWindow(window: PermittedTime, weekday: Weekday, minuteOfDay: n
   });
 }
 
-const DAY_LABEL: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
-
-function describeWindow(w: PermittedTime): string {
-  const days = w.days.length > 0 ? w.days.map((d) => DAY_LABEL[d] ?? d).join(', ') : 'any day';
-  return `${days} ${w.from}-${w.to}`;
-}
-
 function hhmm(minuteOfDay: number): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${pad(Math.floor(minuteOfDay / 60))}:${pad(minuteOfDay % 60)}`;
@@ -49,13 +35,13 @@ export function timingFlags({ strategy, facts, env }: CheckInput): Flag[] {
   const zone = strategyZone(strategy, env.config);
   const local = localParts(facts.receivedAt, zone);
   if (strategy.permittedTimes.some((w) => inWindow(w, local.weekday, local.minuteOfDay))) return [];
-  const windows = strategy.permittedTimes.map(describeWindow).join('; ');
+  const windows = timeWindows(strategy.permittedTimes);
   return [
     makeFlag(
       'OUTSIDE_PERMITTED_TIME',
       strategy.id,
       'permittedTimes',
-      `Received ${DAY_LABEL[local.weekday]} ${local.date} ${hhmm(local.minuteOfDay)} (${zone}), outside the permitted times (permittedTimes: ${windows}).`,
+      `Received ${DAY_WORD[local.weekday]} ${ukDate(local.date)} ${hhmm(local.minuteOfDay)} (${zoneWord(zone)}), outside the permitted times: ${windows}.`,
     ),
   ];
 }

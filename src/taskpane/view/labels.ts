@@ -6,7 +6,6 @@ import type {
   IndicatorCode,
   ReadQuestion,
   Reason,
-  ResponsePolicy,
   Severity,
   StrategyStatus,
 } from '../../core/types';
@@ -57,16 +56,8 @@ export const STATUS_LABEL: Record<StrategyStatus, string> = {
   ended: 'Ended',
 };
 
-export function responsePolicyText(policy: ResponsePolicy, days?: number): string {
-  switch (policy) {
-    case 'respond':
-      return 'Respond normally';
-    case 'respond-within-days':
-      return days ? `Respond within ${days} days` : 'Respond within an agreed time';
-    case 'read-not-respond':
-      return 'Read but do not respond';
-  }
-}
+/** One wording for the response policy, shared with the core's sentences and headline. */
+export { responsePolicyWords as responsePolicyText } from '../../core/words';
 
 export const EVASION_TEXT: Record<EvasionKind, string> = {
   'confusable-address': 'an address that looks like',
