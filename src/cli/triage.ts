@@ -1,17 +1,19 @@
 // `triage evaluate`: the taskpane's checks from the command line, for administrators trying a
 // strategy before switching it on, and for tests. The only place in the project's core path that
 // reads the clock (for a missing --now) and the file system.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { evaluate } from '../core/evaluate';
 import { oneLine } from '../core/parse';
 import type { Evaluation } from '../core/types';
 import { parseArgs, USAGE } from './args';
+import { FINGERPRINTS_USAGE, runFingerprints } from './fingerprints';
 import { loadInputs, type ReadText } from './inputs';
 
 export interface Io {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readText: ReadText;
+  writeText: (path: string, text: string) => void;
   clock: () => Date;
 }
 
@@ -37,6 +39,15 @@ export function run(argv: readonly string[], io: Io): number {
 }
 
 function runChecked(argv: readonly string[], io: Io): number {
+  if (argv[0] === 'fingerprints') {
+    if (argv.includes('--help') || argv.includes('-h')) {
+      io.stdout(`${FINGERPRINTS_USAGE}\n`);
+      return EXIT_OK;
+    }
+    const error = runFingerprints(argv.slice(1), io);
+    if (error !== null) io.stderr(`triage: ${error}\n`);
+    return error === null ? EXIT_OK : EXIT_BAD_INPUT;
+  }
   const args = parseArgs(argv);
   if (args.kind === 'help') {
     io.stdout(`${USAGE}\n`);
@@ -59,5 +70,6 @@ export const nodeIo: Io = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readText: (path) => readFileSync(path, 'utf8'),
+  writeText: (path, text) => writeFileSync(path, text, 'utf8'),
   clock: () => new Date(),
 };

@@ -12,6 +12,9 @@ describe('run', () => {
         if (text === undefined) throw Object.assign(new Error('ENOENT'), { code: 'ENOENT' });
         return text;
       },
+      writeText: (path, text) => {
+        files[path] = text;
+      },
       clock,
     };
     return { fake, out, err };
