@@ -259,6 +259,15 @@ function wrapperStyle(f: FormatChoice): string {
 const PLACEHOLDER = /\{\{\s*([A-Za-z]+)\s*\}\}/g;
 const ONLY_PLACEHOLDER = /^\{\{\s*([A-Za-z]+)\s*\}\}$/;
 
+/**
+ * The value of a placeholder, from the template's own keys only: `{{constructor}}` or
+ * `{{toString}}` must not reach Object.prototype (a function there has no `kind`, and reading
+ * `.items` of it threw, so the reminder button silently did nothing).
+ */
+function valueOf(vals: Record<string, Value>, name: string): Value | undefined {
+  return Object.prototype.hasOwnProperty.call(vals, name) ? vals[name] : undefined;
+}
+
 function renderList(items: readonly string[]): string {
   return `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>`;
 }
@@ -270,7 +279,7 @@ function renderList(items: readonly string[]): string {
 function renderParagraph(paragraph: string, vals: Record<string, Value>, unknown: Set<string>): string {
   const whole = ONLY_PLACEHOLDER.exec(paragraph.trim());
   const whole1 = whole?.[1];
-  const wholeValue = whole1 !== undefined ? vals[whole1] : undefined;
+  const wholeValue = whole1 !== undefined ? valueOf(vals, whole1) : undefined;
   if (wholeValue?.kind === 'list') return wholeValue.items.length > 0 ? renderList(wholeValue.items) : '';
 
   let empty = false;
@@ -278,7 +287,7 @@ function renderParagraph(paragraph: string, vals: Record<string, Value>, unknown
   let last = 0;
   for (const m of paragraph.matchAll(PLACEHOLDER)) {
     const name = m[1] ?? '';
-    const v = vals[name];
+    const v = valueOf(vals, name);
     html += escapeHtml(paragraph.slice(last, m.index));
     if (!v) {
       unknown.add(name);

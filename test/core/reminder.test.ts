@@ -179,3 +179,17 @@ describe('helpers', () => {
     expect(longDate(undefined)).toBe('');
   });
 });
+
+describe('placeholders that name what every object has', () => {
+  it.each(['constructor', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'])(
+    '{{%s}} is left as written and reported, alone in a paragraph or inside one',
+    (name) => {
+      const draft = renderReminder({
+        strategy: strategy(),
+        template: `Dear {{personName}},\n\n{{${name}}}\n\nSee {{${name}}} here.`,
+      });
+      expect(draft.html).toContain(`{{${name}}}`);
+      expect(draft.unknownPlaceholders).toEqual([name]);
+    },
+  );
+});

@@ -3,7 +3,17 @@
 // second decision is an explicit second read, and the forward goes out once.
 import type { ReadQuestion } from '../../src/core/types';
 import type { ShownItem } from '../../src/taskpane/state/types';
-import { FakeContactLog, FakeMail, message, rig, settle, strategy, type Rig } from './fakes';
+import {
+  FakeContactLog,
+  FakeMail,
+  FakeSettings,
+  SETTINGS,
+  message,
+  rig,
+  settle,
+  strategy,
+  type Rig,
+} from './fakes';
 
 const SAM = { displayName: 'Sam Supervisor', emailAddress: 'sam.supervisor@force.example.police.uk' };
 const clean = () => strategy({ spoc: undefined });
@@ -108,4 +118,37 @@ test('while the log has not confirmed the decision, the forward waits and says w
   const record = shown(r).record;
   expect(record).toMatchObject({ kind: 'recorded', mail: 'failed' });
   expect(record.kind === 'recorded' && record.mailError).toMatch(/has not confirmed your decision yet/);
+});
+
+test('a template placeholder like {{constructor}} opens the reminder and tells the handler', async () => {
+  const settings = new FakeSettings({
+    ...SETTINGS,
+    reminderTemplate: 'Dear {{personName}},\n\n{{constructor}}',
+  });
+  const r = rig({ strategies: [strategy({ spoc: undefined, permittedChannels: ['post'] })], settings });
+  await r.controller.start();
+  await settle();
+  answerAll(r);
+  await r.controller.record();
+  r.controller.draftReminder();
+  expect(r.host.replies).toHaveLength(1);
+  expect(shown(r).record).toMatchObject({
+    reminderDrafted: true,
+    reminderNotes: ['The template has a placeholder {{constructor}} that was left as written.'],
+  });
+});
+
+test('an escalation mailbox outside the staff domains is never forwarded to, and the pane says so', async () => {
+  const settings = new FakeSettings({ ...SETTINGS, escalationMailbox: 'safeguarding@example.com' });
+  const r = rig({ strategies: [strategy({ spoc: undefined })], settings });
+  await r.controller.start();
+  await settle();
+  const s = r.controller.getState();
+  expect(s.phase === 'ready' && s.warnings.join(' ')).toMatch(
+    /Escalations will not be forwarded: safeguarding@example.com is outside the staff domains/,
+  );
+  answerAll(r, ['safeguardingOrRisk']);
+  await r.controller.record();
+  expect(forwards(r.mail)).toHaveLength(0);
+  expect(shown(r).record).toMatchObject({ kind: 'recorded', disposition: { kind: 'escalate' } });
 });

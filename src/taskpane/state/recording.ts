@@ -7,6 +7,7 @@ import { buildLogRecord } from '../../core/log';
 import { renderReminder } from '../../core/reminder';
 import type { ContactLogRecord, Disposition, Strategy } from '../../core/types';
 import type { Settings } from '../../graph/types';
+import { escalationTarget } from '../../core/escalation';
 import { earlierMailFor } from '../../outbox';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
@@ -132,15 +133,17 @@ export class Recording {
       .map((id) => item.strategies.get(id))
       .find((st): st is Strategy => !!st && st.responsePolicy !== 'read-not-respond');
     if (!strategy) return;
-    const draft = renderReminder({
-      strategy,
-      flags: item.evaluation.flags.filter((f) => f.strategyId === strategy.id && f.severity === 'breach'),
-      template: ready.settings.reminderTemplate,
-      receivedDateTime: item.message.receivedDateTime,
-      handlerName: this.services.host.user().displayName,
-    });
     const token = this.store.currentItem();
+    let draft: ReturnType<typeof renderReminder>;
     try {
+      // A bad template must reach the person who pressed the button, not vanish in a handler.
+      draft = renderReminder({
+        strategy,
+        flags: item.evaluation.flags.filter((f) => f.strategyId === strategy.id && f.severity === 'breach'),
+        template: ready.settings.reminderTemplate,
+        receivedDateTime: item.message.receivedDateTime,
+        handlerName: this.services.host.user().displayName,
+      });
       this.services.host.displayReplyForm(draft.html);
     } catch (err) {
       this.store.patchItem(
@@ -248,9 +251,11 @@ export class Recording {
 }
 
 function decisionContext(item: ShownItem, settings: Settings) {
+  // Only a mailbox inside the staff domains is forwarded to (the pane warns about the rest).
+  const escalation = escalationTarget(settings.escalationMailbox, settings.staffDomains);
   return {
     flags: item.evaluation.flags,
     rbnrFolder: settings.rbnrFolder,
-    ...(settings.escalationMailbox ? { escalationMailbox: settings.escalationMailbox } : {}),
+    ...(escalation.kind === 'allowed' ? { escalationMailbox: escalation.address } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // one tryBecomeReady; one timer serves both the background refresh of a working pane and the
 // quick retries of a pane that has no strategies yet. Coming back online or to the foreground is
 // a good moment to retry too.
+import { escalationTarget } from '../../core/escalation';
 import type { SettingsReport, StrategySnapshot } from '../../graph/types';
 import { DEFAULT_SETTINGS } from '../../graph/settings';
 import { warmUpMatchers } from './config';
@@ -120,6 +121,11 @@ export class Startup {
     else if (loaded.report.rejected.length)
       warnings.push(
         `Some settings could not be used, so their defaults apply until an administrator fixes them: ${loaded.report.rejected.map((r) => r.message).join(' ')}`,
+      );
+    const escalation = escalationTarget(settings.escalationMailbox, settings.staffDomains);
+    if (escalation.kind === 'refused')
+      warnings.push(
+        `Escalations will not be forwarded: ${escalation.reason}. They are still tagged for action; an administrator must set an escalation mailbox inside the force.`,
       );
     this.store.set({
       phase: 'ready',
