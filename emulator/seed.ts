@@ -297,10 +297,11 @@ export function stateFromSeed(seedInput: EmulatorSeed, nowIso: string): State {
       upn: u.upn,
       displayName: u.displayName ?? u.upn,
       supervisor: u.supervisor === true,
+      ...(u.app === true ? { app: true } : {}),
       id: hashGuid(`user:${u.upn.toLowerCase()}`),
       lookupId: i + 7,
     });
-    state.mailboxes.push(emptyMailbox(u.upn, u.displayName ?? u.upn, false, []));
+    if (u.app !== true) state.mailboxes.push(emptyMailbox(u.upn, u.displayName ?? u.upn, false, []));
   });
   const seq = { n: 0 };
   (seed.sites ?? []).forEach((s, i) => {

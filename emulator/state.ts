@@ -7,6 +7,8 @@ export interface UserRec {
   upn: string;
   displayName: string;
   supervisor: boolean;
+  /** An app-only identity (see SeedUser.app). */
+  app?: boolean;
   /** Entra object id (GUID). */
   id: string;
   /** The user's id in a site's user information list (what `AuthorLookupId` holds). */

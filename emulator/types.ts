@@ -8,6 +8,12 @@ export interface SeedUser {
   displayName?: string;
   /** Supervisors may write lists whose `writers` is "supervisors". */
   supervisor?: boolean;
+  /**
+   * An app-only token (client credentials) with application mail permissions: it reaches every
+   * mailbox as its owner, as Exchange allows unless an application access policy narrows it
+   * (https://learn.microsoft.com/graph/auth-limit-mailbox-access). It has no mailbox itself.
+   */
+  app?: boolean;
 }
 
 export interface SeedColumn {

@@ -42,6 +42,7 @@ function resolveMailbox(ctx: Ctx, who: string | undefined): Access {
   }
   const box = ctx.store.mailbox(upn);
   if (!box) throw new GraphHttpError(404, 'ErrorInvalidUser', `The requested user '${upn}' is invalid.`);
+  if (ctx.user.app === true) return { box, delegated: false };
   if (box.shared && box.members.some((m) => sameUpn(m, ctx.user.upn))) return { box, delegated: true };
   throw accessDenied();
 }

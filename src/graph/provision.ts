@@ -23,7 +23,7 @@ export interface ProvisionReport {
   warnings: string[];
 }
 
-interface ColumnInfo {
+export interface ColumnInfo {
   id: string;
   name: string;
   indexed?: boolean;
@@ -39,7 +39,7 @@ interface ColumnInfo {
 /** Creating lists and columns needs list-management rights (site owner). */
 export const PROVISION_SCOPES = ['Sites.Manage.All'] as const;
 
-function kindOf(c: ColumnInfo): ColumnKind | 'other' {
+export function kindOf(c: ColumnInfo): ColumnKind | 'other' {
   if (c.text) return c.text.allowMultipleLines ? 'note' : 'text';
   // Graph shows a multi-choice column (made in the SharePoint UI) as choice with checkBoxes.
   if (c.choice) return c.choice.displayAs === 'checkBoxes' ? 'multiChoice' : 'choice';
