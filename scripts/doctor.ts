@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createGraphClient } from '../src/graph/client';
 import { runDoctor, formatChecks, tokenScopes } from '../src/graph/doctor';
-import { describe } from '../src/graph/errors';
+import { errorDetail } from '../src/shared/error-detail';
 import type { FetchLike } from '../src/graph/middleware';
 
 const USAGE =
@@ -112,7 +112,7 @@ async function main(): Promise<boolean> {
 main().then(
   (ok) => process.exit(ok ? 0 : 1),
   (err: unknown) => {
-    process.stderr.write(`doctor: ${describe(err)}\n`);
+    process.stderr.write(`doctor: ${errorDetail(err)}\n`);
     process.exit(1);
   },
 );

@@ -4,7 +4,8 @@
 // categories in each shared mailbox's master list (with the mailbox token).
 import type { OutlookCategory } from '@microsoft/microsoft-graph-types';
 import type { GraphClient, GraphPage } from './client';
-import { describe, isGraphError } from './errors';
+import { errorDetail } from '../shared/error-detail';
+import { isGraphError } from './errors';
 import { segment } from './odata';
 import { type ColumnInfo, kindOf, provision, PROVISION_SCOPES } from './provision';
 import { ALL_LISTS, type ListSpec, SETTINGS_LIST } from './schema';
@@ -129,7 +130,7 @@ export async function runDoctor(options: DoctorOptions): Promise<Check[]> {
   } catch (err) {
     checks.push({
       ok: false,
-      label: `site ${where.siteHostname}${where.sitePath}: ${describe(err)}`,
+      label: `site ${where.siteHostname}${where.sitePath}: ${errorDetail(err)}`,
       fix: 'check the site URL, and with Sites.Selected grant the app this site (docs/deploy.md §1)',
     });
     return checks;
@@ -168,7 +169,7 @@ export async function runDoctor(options: DoctorOptions): Promise<Check[]> {
     } catch (err) {
       checks.push({
         ok: false,
-        label: `escalation mailbox ${escalation}: ${describe(err)}`,
+        label: `escalation mailbox ${escalation}: ${errorDetail(err)}`,
         fix: 'create the mailbox or correct escalationMailbox in the settings',
       });
     }
@@ -199,7 +200,7 @@ async function categoryCheck(
   } catch (err) {
     return {
       ok: false,
-      label: `shared mailbox ${mailbox}: master categories cannot be read (${describe(err)})`,
+      label: `shared mailbox ${mailbox}: master categories cannot be read (${errorDetail(err)})`,
       fix: "run with --mailbox-token <app-only token with MailboxSettings.ReadWrite>; delegates are refused another mailbox's master list",
     };
   }
