@@ -38,6 +38,8 @@ import {
 } from '../src/graph/schema';
 import { DEFAULT_SETTINGS } from '../src/graph/settings';
 import { addDays, shiftInstant, weeksSince } from './time-shift';
+import { SAMPLE_ATTACHMENTS } from './samples/files';
+import type { SeedAttachment } from '../emulator/mail/attachments';
 
 export const SAMPLES_DIR = join(__dirname, 'samples');
 
@@ -68,6 +70,8 @@ export interface MessageSample {
   /** The mailbox it sits in; default the shared mailbox. */
   mailbox?: string;
   bodyType?: 'text' | 'html';
+  /** Keys of sandbox/samples/files.ts SAMPLE_ATTACHMENTS. */
+  attachments?: string[];
   message: Message;
 }
 
@@ -135,6 +139,8 @@ export function loadSamples(dir = SAMPLES_DIR): Samples {
     const unknownIndicators = (raw.indicates ?? []).filter(
       (c) => !(INDICATOR_CODES as readonly string[]).includes(c),
     );
+    const unknownFiles = (raw.attachments ?? []).filter((k) => !SAMPLE_ATTACHMENTS[k]);
+    if (unknownFiles.length) throw new Error(`${where}: unknown attachments ${unknownFiles.join(', ')}`);
     if (unknownFlags.length || unknownIndicators.length) {
       throw new Error(`${where}: unknown codes ${[...unknownFlags, ...unknownIndicators].join(', ')}`);
     }
@@ -312,6 +318,17 @@ const address = (m: { name?: string; address: string }) => ({
   emailAddress: m.name ? { name: m.name, address: m.address } : { address: m.address },
 });
 
+function seedAttachment(key: string): SeedAttachment {
+  const file = SAMPLE_ATTACHMENTS[key]?.();
+  if (!file) throw new Error(`no sample attachment ${key}`);
+  return {
+    kind: file.kind,
+    name: file.name,
+    contentType: file.contentType,
+    contentBase64: Buffer.from(file.bytes).toString('base64'),
+  };
+}
+
 export function seedMessage(
   m: Message,
   options: { html?: boolean; read?: boolean; categories?: string[] },
@@ -339,7 +356,10 @@ function mailboxes(samples: Samples): SeedMailbox[] {
   const inMailbox = (upn: string) =>
     samples.messages
       .filter((m) => (m.mailbox ?? shared).toLowerCase() === upn.toLowerCase())
-      .map((m) => seedMessage(m.message, { html: m.bodyType === 'html' }));
+      .map((m) => ({
+        ...seedMessage(m.message, { html: m.bodyType === 'html' }),
+        ...(m.attachments ? { attachments: m.attachments.map(seedAttachment) } : {}),
+      }));
   // Earlier contacts were read and triaged already: in the inbox, read, categorised.
   const earlier = samples.history.map((h) =>
     seedMessage(

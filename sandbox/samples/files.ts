@@ -260,3 +260,38 @@ export function png(): Uint8Array {
     0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
   ]);
 }
+
+/** Attachments the sample messages name (messages.json "attachments"), made from the files above. */
+export interface SampleAttachment {
+  name: string;
+  contentType: string;
+  kind: 'file' | 'item';
+  bytes: Uint8Array;
+}
+
+export const SAMPLE_ATTACHMENTS: Record<string, () => SampleAttachment> = {
+  'letter-pdf': () => ({
+    name: 'Letter to PSD.pdf',
+    contentType: 'application/pdf',
+    kind: 'file',
+    bytes: textPdf([
+      'Dear Professional Standards,',
+      'I want to make a new allegation about PC Example.',
+      'On 10 June PC Example assaulted my son outside the station.',
+      'Casey Quinn',
+    ]),
+  }),
+  'scan-jpg': () => ({ name: 'letter-photo.jpg', contentType: 'image/jpeg', kind: 'file', bytes: png() }),
+  'scan-pdf': () => ({
+    name: 'scanned letter.pdf',
+    contentType: 'application/pdf',
+    kind: 'file',
+    bytes: scannedPdf(),
+  }),
+  smime: () => ({
+    name: 'smime.p7m',
+    contentType: 'application/pkcs7-mime',
+    kind: 'file',
+    bytes: Uint8Array.from([0x30, 0x82, 0x01, 0x00, 0x06, 0x09]),
+  }),
+};

@@ -7,7 +7,14 @@ import { createMailActions } from '../graph/mail';
 import { scopePlan } from '../graph/scopes';
 import type { StrategyValidator } from '../graph/strategies';
 import type { MailActions } from '../graph/types';
-import { createOutlookHost } from '../office/outlook';
+import { createAttachmentPort } from '../office/attachments';
+import { createLimiter } from '../office/limiter';
+import { createOutlookHost, MAX_CONCURRENT_CALLS } from '../office/outlook';
+import {
+  createAttachmentReading,
+  type AttachmentReadingService,
+  type ReadingEngine,
+} from '../reading/service';
 import type { MailboxHost } from '../office/types';
 import { createDirectOutbox, createOutbox, type Outbox } from '../outbox';
 import type { RuntimeConfig } from '../runtime-config';
@@ -22,9 +29,29 @@ export interface BootResult {
   outboxWarning: string | null;
 }
 
+/**
+ * Outlook allows 3 simultaneous async calls per add-in: the host and the attachment port share
+ * one limiter so that fetching attachments never pushes the pane over.
+ */
+const officeCalls = createLimiter(MAX_CONCURRENT_CALLS);
+
+/**
+ * Attachments through Office.js, read in the reading worker. Built on first use, and the worker
+ * client is a lazy chunk: a pane that never meets an attachment loads neither.
+ */
+function officeAttachments(): AttachmentReadingService {
+  let service: AttachmentReadingService | null = null;
+  const engine: ReadingEngine = {
+    read: async (items, terms) => (await import('../reading/client')).sharedWorkerEngine().read(items, terms),
+  };
+  const get = () =>
+    (service ??= createAttachmentReading(createAttachmentPort({ limiter: officeCalls }), engine));
+  return { list: () => get().list(), read: (listing, terms) => get().read(listing, terms) };
+}
+
 export async function createServices(
   config: RuntimeConfig,
-  host: MailboxHost = createOutlookHost(),
+  host: MailboxHost = createOutlookHost({ limiter: officeCalls }),
 ): Promise<BootResult> {
   const tokens = createTokenProvider(config, host);
   const graph = createGraphServices({
@@ -44,6 +71,7 @@ export async function createServices(
       mail: graph.mail,
       mailFor: sharedMailActions(graph),
       outbox,
+      attachments: officeAttachments(),
     },
     outboxWarning: warning,
   };

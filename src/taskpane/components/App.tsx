@@ -14,6 +14,9 @@ import { Essentials } from './Essentials';
 import { Flags } from './Flags';
 import { ItemBoundary } from './ItemBoundary';
 import { MessageText } from './MessageText';
+import { Attachments } from './reading/Attachments';
+import { BodyNotice } from './reading/BodyNotice';
+import { bodyWasRead } from '../../core/readability';
 import { ReadGate } from './ReadGate';
 import { RecordPanel } from './RecordPanel';
 import { OutboxStatus, StatusBar } from './StatusBar';
@@ -136,10 +139,18 @@ function ItemView({
       {matched.map((st) => (
         <Essentials key={st.id} strategy={st} />
       ))}
+      <BodyNotice body={item.body} />
       <MessageText
         subject={item.message.subject}
         body={item.message.body}
         indicators={item.evaluation.indicators}
+        bodyRead={bodyWasRead(item.body)}
+      />
+      <Attachments
+        state={item.attachments}
+        open={item.gate.open}
+        disabled={locked}
+        onOpened={(opened) => controller.confirmOpened(opened)}
       />
       <ReadGate
         answers={item.gate.answers}

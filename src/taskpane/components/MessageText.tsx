@@ -31,10 +31,13 @@ export function MessageText({
   subject,
   body,
   indicators,
+  bodyRead = true,
 }: {
   subject: string;
   body: string;
   indicators: readonly Indicator[];
+  /** False for a body the add-in could not read: no hits then means nothing at all. */
+  bodyRead?: boolean;
 }) {
   const s = useShared();
   const styles = useStyles();
@@ -47,7 +50,9 @@ export function MessageText({
       <h2 id="message-heading" className={s.heading}>
         Read the message
       </h2>
-      {counts.size > 0 ? (
+      {!bodyRead ? (
+        <p>The add-in could not read this message: no phrases were looked for. Read it in Outlook.</p>
+      ) : counts.size > 0 ? (
         <p>
           Phrases to look at are highlighted:{' '}
           {[...counts].map(([code, n]) => `${INDICATOR_LABEL[code]} ×${n}`).join(', ')}. They help your read;

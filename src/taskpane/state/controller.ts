@@ -53,6 +53,7 @@ export class TriageController {
   loadItem = (): Promise<void> => this.item.load();
   answer = (question: ReadQuestion, value: boolean): void => this.item.answer(question, value);
   setForward = (forward: boolean): void => this.item.setForward(forward);
+  confirmOpened = (opened: boolean): void => this.item.confirmOpened(opened);
 
   // ---- recording -------------------------------------------------------------------------------
   pendingDisposition = (): Disposition | null => this.recording.pendingDisposition();

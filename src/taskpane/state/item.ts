@@ -4,7 +4,10 @@
 // limits and repeats), answered from a warm per-person cache when possible, otherwise shown as
 // "checking…" and filled in when it arrives. Every async answer carries the item token it was
 // asked for, so a slow answer for an earlier item is dropped rather than rendered on this one.
-import { answer as answerGate, startGate } from '../../core/gate';
+import { answer as answerGate, confirmOpened, readingFinished, startGate } from '../../core/gate';
+import { bodyWasRead, classifyBody } from '../../core/readability';
+import type { AttachmentListing } from '../../office/attachments';
+import { readCounts } from '../../reading/types';
 import { normaliseAddress } from '../../core/address';
 import { evaluate } from '../../core/evaluate';
 import { historyWindow, type HistoryWindow } from '../../core/history-window';
@@ -138,6 +141,14 @@ export class SelectedItem {
     }
   }
 
+  /** "I have opened every attachment" (and the message, when its body could not be read). */
+  confirmOpened(opened: boolean): void {
+    const item = this.store.shown();
+    if (!item || item.record.kind === 'recorded' || item.record.kind === 'saving') return;
+    if (item.gate.open.kind !== 'open-required') return;
+    this.store.patchItem(this.store.currentItem(), { gate: confirmOpened(item.gate, opened) });
+  }
+
   setForward(forward: boolean): void {
     this.store.patchItem(this.store.currentItem(), { forward });
   }
@@ -173,19 +184,78 @@ export class SelectedItem {
       history = { kind: 'checking' };
       void this.fetchHistory(token, window);
     }
+    const listing = this.listAttachments();
+    const listed = listing?.attachments ?? [];
+    const body = classifyBody({
+      ...(listing?.itemClass ? { itemClass: listing.itemClass } : {}),
+      subject: message.subject,
+      body: message.body,
+      attachments: listed,
+    });
+    const bodyUnread = !bodyWasRead(body);
+    // Nothing can be recorded until the attachments are read (or reading failed and said so).
+    let gate: ShownItem['gate'] = startGate({ kind: 'reading' });
+    if (listed.length === 0) gate = readingFinished(gate, { attachments: 0, attachmentsRead: 0, bodyUnread });
     const item: ShownItem = {
       kind: 'shown',
       message,
       evaluation,
       strategies: strategiesFor(library, evaluation),
       history,
-      gate: startGate(),
+      gate,
+      body,
+      attachments: listed.length > 0 ? { kind: 'reading', listed } : { kind: 'none' },
       forward: true,
       record: { kind: 'idle' },
       triage: { kind: 'checking' },
     };
     this.store.patchReady({ item, announcement: verdictSentence(item) });
     void this.fetchTriage(token, message);
+    if (listing && listed.length > 0) void this.readAttachments(token, listing, bodyUnread);
+  }
+
+  private listAttachments(): AttachmentListing | null {
+    try {
+      return this.services.attachments?.list() ?? null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** After the verdict is on screen: extraction and scanning run in the reading worker. */
+  private async readAttachments(
+    token: number,
+    listing: AttachmentListing,
+    bodyUnread: boolean,
+  ): Promise<void> {
+    const service = this.services.attachments;
+    const ready = this.store.ready();
+    if (!service || !ready) return;
+    const terms = configFrom(ready.settings).terms;
+    let patch: Partial<ShownItem>;
+    let counts: { total: number; read: number };
+    let announcement: string;
+    try {
+      const readings = await service.read(listing, terms);
+      counts = readCounts(readings);
+      patch = { attachments: { kind: 'done', readings } };
+      announcement =
+        counts.read === counts.total
+          ? `Attachments read: ${counts.total}.`
+          : `Attachments: ${counts.total - counts.read} not read by the add-in; open them.`;
+    } catch (err) {
+      counts = { total: listing.attachments.length, read: 0 };
+      patch = { attachments: { kind: 'failed', listed: listing.attachments, message: describeError(err) } };
+      announcement = 'The attachments could not be read by the add-in; open them.';
+    }
+    const item = this.store.shownFor(token);
+    if (!item) return;
+    const gate = readingFinished(item.gate, {
+      attachments: counts.total,
+      attachmentsRead: counts.read,
+      bodyUnread,
+    });
+    this.store.patchItem(token, { ...patch, gate }, announcement);
   }
 
   private async fetchHistory(token: number, window: HistoryWindow): Promise<void> {

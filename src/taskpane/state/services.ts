@@ -8,6 +8,7 @@ import type {
 } from '../../graph/types';
 import type { CurrentMessage, MailboxHost } from '../../office/types';
 import type { Outbox } from '../../outbox';
+import type { AttachmentReadingService } from '../../reading/service';
 
 export interface TriageServices {
   host: MailboxHost;
@@ -18,6 +19,8 @@ export interface TriageServices {
   /** Mail actions for an item in a shared mailbox (CurrentMessage.mailboxOwner). */
   mailFor?: (owner: string) => MailActions;
   outbox: Outbox;
+  /** Attachments of the selected message; absent where the host cannot list them. */
+  attachments?: AttachmentReadingService;
 }
 
 export interface ControllerOptions {

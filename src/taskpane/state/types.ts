@@ -1,6 +1,8 @@
 // What the pane shows, as data. The controller owns it; components only render it.
 import type { Answered, Reading } from '../../core/gate';
 import type { MessageStatus } from '../../core/message-status';
+import type { BodyReadability } from '../../core/readability';
+import type { AttachmentInfo, AttachmentReading } from '../../reading/types';
 import type { Disposition, Evaluation, HistoryEntry, Strategy } from '../../core/types';
 import type { RejectedRow, Settings } from '../../graph/types';
 import type { CurrentMessage } from '../../office/types';
@@ -49,6 +51,13 @@ export type RecordState =
   /** The log row could not be stored: nothing was filed. */
   | { kind: 'failed'; message: string };
 
+export type AttachmentsState =
+  | { kind: 'none' }
+  | { kind: 'reading'; listed: AttachmentInfo[] }
+  | { kind: 'done'; readings: AttachmentReading[] }
+  /** Reading failed as a whole: every attachment is left to the handler, and the pane says why. */
+  | { kind: 'failed'; listed: AttachmentInfo[]; message: string };
+
 export interface ShownItem {
   kind: 'shown';
   message: CurrentMessage;
@@ -57,6 +66,10 @@ export interface ShownItem {
   strategies: ReadonlyMap<string, Strategy>;
   history: HistoryStatus;
   gate: Reading | Answered;
+  /** Whether the add-in could read the body at all (protected, empty, meeting, report). */
+  body: BodyReadability;
+  /** The attachments and what reading them gave; the verdict shows before this finishes. */
+  attachments: AttachmentsState;
   /** Whether an escalation is forwarded to the configured mailbox (the handler may untick it). */
   forward: boolean;
   record: RecordState;
