@@ -8,7 +8,7 @@ import { checkEnv } from './checks/env';
 import { detectReopenDemand, scanBody } from './indicators';
 import { buildIndex, matchSender, type StrategyIndex } from './match';
 import { extractMatterRefs } from './matter';
-import { fingerprintOf, shingleText } from './repeat';
+import { fingerprintOf, shingleText, type FingerprintKey } from './repeat';
 import { parseInstant } from './time';
 import type { Config, Evaluation, Flag, HistoryEntry, Mailbox, Message, Strategy } from './types';
 
@@ -21,6 +21,12 @@ export interface EvaluateInput {
   history: readonly HistoryEntry[];
   config: Config;
   now: Date;
+  /**
+   * The organisation's fingerprint key (fingerprintKey(secret), made once per secret): the body's
+   * fingerprint and earlier bodies are hashed under it. Absent, the public key is used, and only
+   * the one-bit signature protects the log (docs/decisions/reading-aids.md).
+   */
+  fingerprintKey?: FingerprintKey;
 }
 
 function recipientsOf(message: Message): string[] {
@@ -58,7 +64,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const { matches, evasions } = matchSender(index, message.from);
   // The body's fingerprint is for the log and for repeat checks; most senders have no strategy
   // and no history, so it is computed on first use (a 100 KB body takes milliseconds).
-  const shingled = once(() => shingleText(body));
+  const shingled = once(() => shingleText(body, input.fingerprintKey));
   const fp = once(() => fingerprintOf(shingled()));
   // One pass over the body for the reading aids and the reopen check together.
   const { indicators, reopen } = scanBody(body, config.terms);
@@ -81,6 +87,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       receivedAt,
       fingerprint: fp,
       shingleCount: () => shingled().n,
+      ...(input.fingerprintKey ? { fingerprintKey: input.fingerprintKey } : {}),
     });
     for (const m of matches) {
       const strategy = index.byId.get(m.strategyId);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { evaluate, type EvaluateInput } from '../../src/core/evaluate';
 import { buildIndex } from '../../src/core/match';
-import { fingerprint } from '../../src/core/repeat';
+import { fingerprint, fingerprintKey } from '../../src/core/repeat';
 import type { Strategy } from '../../src/core/types';
 import {
   ADVOCATE,
@@ -219,5 +219,31 @@ describe('the body fingerprint beside the repeat check', () => {
       // Only the letter of the same size can repeat the earlier one.
       expect(codes(e.flags).includes('REPEATED_CONTENT')).toBe(body === letter);
     }
+  });
+});
+
+describe('the organisation fingerprint key', () => {
+  const letter =
+    'I have written to you many times about the search of my house in March. Your officers broke the door and took my laptop. ' +
+    'Nobody has explained why the warrant was granted. I want the names of every officer involved and a full apology.';
+  const key = fingerprintKey('organisation secret 0b7e2d9c4a1f6e3b8d5c2a9f7e4b1d6c');
+
+  it('fingerprints the body and earlier bodies under it, and still finds the repeat', () => {
+    const e = run({
+      message: message({ body: letter }),
+      history: [earlier('2025-02-20T10:00:00Z', { body: letter })],
+      fingerprintKey: key,
+    });
+    expect(e.fingerprint).toEqual(fingerprint(letter, key));
+    expect(codes(e.flags)).toContain('REPEATED_CONTENT');
+  });
+
+  it('never compares a stored fingerprint made under another key', () => {
+    const e = run({
+      message: message({ body: letter }),
+      history: [earlier('2025-02-20T10:00:00Z', { fingerprint: fingerprint(letter) })],
+      fingerprintKey: key,
+    });
+    expect(codes(e.flags)).not.toContain('REPEATED_CONTENT');
   });
 });

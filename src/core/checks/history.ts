@@ -5,7 +5,15 @@
 // again on every item switch, pays for it once; each evaluation then reads only the lists of the
 // matched strategy's addresses.
 import { normaliseAddress } from '../address';
-import { DEFAULT_REPEAT_THRESHOLD, MIN_SHINGLES, fingerprint, mostSimilar, sizesAllow } from '../repeat';
+import {
+  DEFAULT_REPEAT_THRESHOLD,
+  MIN_SHINGLES,
+  PUBLIC_KEY,
+  fingerprint,
+  mostSimilar,
+  sizesAllow,
+  type FingerprintKey,
+} from '../repeat';
 import type { Fingerprint, HistoryEntry, Strategy } from '../types';
 import { strategyAddresses, type PersonContact, type RepeatHit } from './context';
 import { normaliseMessageId } from '../log';
@@ -16,7 +24,7 @@ interface PreparedEntry {
 }
 
 const prepared = new WeakMap<HistoryEntry, PreparedEntry>();
-const fingerprints = new WeakMap<HistoryEntry, Fingerprint | null>();
+const fingerprints = new WeakMap<HistoryEntry, { key: FingerprintKey; fp: Fingerprint | null }>();
 
 function prepare(entry: HistoryEntry): PreparedEntry {
   let p = prepared.get(entry);
@@ -34,14 +42,19 @@ function prepare(entry: HistoryEntry): PreparedEntry {
   return p;
 }
 
-/** The stored fingerprint, else one computed from the body (once per entry), else null. */
-export function historyFingerprint(entry: HistoryEntry): Fingerprint | null {
+/**
+ * The stored fingerprint, else one computed from the body under the organisation's key (once per
+ * entry and key), else null.
+ */
+export function historyFingerprint(
+  entry: HistoryEntry,
+  key: FingerprintKey = PUBLIC_KEY,
+): Fingerprint | null {
   if (entry.fingerprint) return entry.fingerprint;
-  let fp = fingerprints.get(entry);
-  if (fp === undefined) {
-    fp = typeof entry.body === 'string' ? fingerprint(entry.body) : null;
-    fingerprints.set(entry, fp);
-  }
+  const cached = fingerprints.get(entry);
+  if (cached?.key === key) return cached.fp;
+  const fp = typeof entry.body === 'string' ? fingerprint(entry.body, key) : null;
+  fingerprints.set(entry, { key, fp });
   return fp;
 }
 
@@ -101,9 +114,9 @@ export interface HistoryOptions {
    */
   shingleCount?: () => number;
   repeatThreshold?: number;
+  /** The organisation's fingerprint key, for earlier contacts known by their body. */
+  fingerprintKey?: FingerprintKey;
 }
-
-const contactFingerprint = (c: PersonContact): Fingerprint | null => historyFingerprint(c.entry);
 
 export function personHistory(history: readonly HistoryEntry[], options: HistoryOptions): PersonHistory {
   const ownId = normaliseMessageId(options.messageId);
@@ -134,6 +147,8 @@ export function personHistory(history: readonly HistoryEntry[], options: History
   };
 
   const threshold = options.repeatThreshold ?? DEFAULT_REPEAT_THRESHOLD;
+  const key = options.fingerprintKey ?? PUBLIC_KEY;
+  const contactFingerprint = (c: PersonContact): Fingerprint | null => historyFingerprint(c.entry, key);
   // Jaccard never exceeds the ratio of the set sizes: a long message among short earlier ones
   // cannot repeat any of them, and its signature need not be made.
   const mayRepeat = (contacts: readonly PersonContact[]): boolean => {
