@@ -185,5 +185,10 @@ export function buildLogRecord(input: LogRecordInput): ContactLogRecord {
   if (input.readerName) record.readerName = input.readerName;
   if (disposition.kind === 'auto-file') record.folder = disposition.folder;
   if (input.forwardedTo) record.forwardedTo = input.forwardedTo;
+  const open = decided.open;
+  if (open && open.kind === 'open-required')
+    record.attachments = { total: open.attachments, read: open.attachmentsRead };
+  else if (open && open.kind === 'all-read' && open.attachments > 0)
+    record.attachments = { total: open.attachments, read: open.attachments };
   return record;
 }

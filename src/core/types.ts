@@ -308,4 +308,6 @@ export interface ContactLogRecord {
   /** Where this decision's mail plan forwards the message (escalation), if it does. */
   forwardedTo?: string;
   fingerprint: Fingerprint;
+  /** Attachments the message had (an attached mail's own included) and how many the add-in read. */
+  attachments?: { total: number; read: number };
 }

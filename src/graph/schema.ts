@@ -161,6 +161,8 @@ export const CONTACT_LOG_SCHEMA: ListSpec = {
     note('Fingerprint', 'Text fingerprint', {
       description: 'JSON {v,sig,n}; cannot be turned back into text',
     }),
+    { name: 'AttachmentCount', displayName: 'Attachments', kind: 'number' },
+    { name: 'AttachmentReadCount', displayName: 'Attachments read by the add-in', kind: 'number' },
   ],
 };
 
@@ -414,6 +416,8 @@ export function logRecordToFields(r: ContactLogRecord): Record<string, unknown> 
     Folder: r.folder ?? null,
     ForwardedTo: r.forwardedTo ?? null,
     Fingerprint: JSON.stringify(r.fingerprint),
+    AttachmentCount: r.attachments?.total ?? null,
+    AttachmentReadCount: r.attachments?.read ?? null,
   };
 }
 
@@ -486,6 +490,10 @@ export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRe
   if (typeof readerName === 'string') record.readerName = readerName;
   const forwardedTo = opt(fields, 'ForwardedTo');
   if (typeof forwardedTo === 'string') record.forwardedTo = forwardedTo;
+  const attachments = opt(fields, 'AttachmentCount');
+  const attachmentsRead = opt(fields, 'AttachmentReadCount');
+  if (typeof attachments === 'number' && typeof attachmentsRead === 'number')
+    record.attachments = { total: attachments, read: attachmentsRead };
   return record;
 }
 

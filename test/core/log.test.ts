@@ -1,7 +1,15 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { makeFlag } from '../../src/core/checks/flag';
-import { answer, decide, startGate, type Answered, type Reading } from '../../src/core/gate';
+import {
+  answer,
+  confirmOpened,
+  decide,
+  readingFinished,
+  startGate,
+  type Answered,
+  type Reading,
+} from '../../src/core/gate';
 import { buildLogRecord, decisionKey, logKey, normaliseMessageId, sha256Hex } from '../../src/core/log';
 import { READ_QUESTIONS, type Evaluation } from '../../src/core/types';
 import { message, strategy } from './checks.fixtures';
@@ -95,6 +103,22 @@ describe('buildLogRecord', () => {
     decided,
     reader: 'handler@force.example.police.uk',
     readAt: new Date('2025-03-04T11:00:00Z'),
+  });
+
+  it('records how many attachments there were and how many the add-in read', () => {
+    expect(record.attachments).toBeUndefined();
+    let g: Reading | Answered = startGate({ kind: 'reading' });
+    for (const q of READ_QUESTIONS) g = answer(g, q, false);
+    g = confirmOpened(readingFinished(g, { attachments: 3, attachmentsRead: 1, bodyUnread: false }), true);
+    const withFiles = buildLogRecord({
+      message: msg,
+      evaluation,
+      strategies: [],
+      decided: decide(g as Answered, { flags: [], rbnrFolder: 'RBNR' }),
+      reader: 'handler@force.example.police.uk',
+      readAt: new Date('2025-03-04T11:00:00Z'),
+    });
+    expect(withFiles.attachments).toEqual({ total: 3, read: 1 });
   });
 
   it('records identity, people, codes, answers, reader, disposition and folder', () => {
