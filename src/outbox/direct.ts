@@ -5,7 +5,9 @@
 import type { ContactLogRecord } from '../core/types';
 import type { Outbox, OutboxState, SendResult } from './outbox';
 
-export function createDirectOutbox(send: (record: ContactLogRecord) => Promise<SendResult>): Outbox {
+export function createDirectOutbox(
+  send: (record: ContactLogRecord, how: { neverSent: boolean }) => Promise<SendResult>,
+): Outbox {
   let current: OutboxState = { pending: 0, lastError: null, nextRetryAt: null };
   const listeners = new Set<(s: OutboxState) => void>();
   const set = (patch: Partial<OutboxState>): void => {
@@ -16,7 +18,7 @@ export function createDirectOutbox(send: (record: ContactLogRecord) => Promise<S
     async enqueue(record) {
       set({ pending: current.pending + 1 });
       try {
-        await send(record);
+        await send(record, { neverSent: true });
         set({ pending: current.pending - 1, lastError: null });
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
@@ -27,6 +29,8 @@ export function createDirectOutbox(send: (record: ContactLogRecord) => Promise<S
     flush: () => Promise.resolve(),
     // Nothing waits here: enqueue resolves only once the log has the row.
     holds: () => Promise.resolve(false),
+    // A refused row is reported to the caller at once and never kept.
+    retryRefused: () => Promise.resolve(),
     state: () => current,
     subscribe(listener) {
       listeners.add(listener);

@@ -17,11 +17,29 @@ export interface OutboxState {
   lastError: string | null;
   /** When the next automatic attempt is due (epoch ms), if rows are waiting. */
   nextRetryAt: number | null;
+  /**
+   * Rows SharePoint refused for good (a 4xx other than 408/429, or a missing list): out of the
+   * retry loop, kept on this computer, and never described as "will be sent".
+   */
+  refused?: { count: number; reason: string };
+  /** Rows another person left on this computer: never sent with this person's token. */
+  othersWaiting?: number;
+}
+
+/**
+ * A failure that retrying cannot cure: a 4xx other than 408 (timeout) and 429 (throttled), and
+ * not 401 (a fresh token cures that). A missing list is a 404.
+ */
+export function isPermanentFailure(err: unknown): boolean {
+  const status = (err as { status?: unknown } | null)?.status;
+  return typeof status === 'number' && status >= 400 && status < 500 && ![401, 408, 429].includes(status);
 }
 
 export interface Outbox {
   /** Resolves once the row is durably stored; a second enqueue of the same key keeps the first. */
   enqueue(record: ContactLogRecord): Promise<void>;
+  /** Puts refused rows back in the loop (after an administrator fixed the cause). */
+  retryRefused(): Promise<void>;
   /** Sends what is due now. Concurrent calls share one run; no row is sent twice by one outbox. */
   flush(): Promise<void>;
   /** Whether this decision is still waiting here (not yet confirmed by the contact log). */
@@ -37,7 +55,12 @@ export interface Scheduler {
 }
 
 export interface OutboxOptions {
-  send: (record: ContactLogRecord) => Promise<SendResult>;
+  send: (record: ContactLogRecord, how: { neverSent: boolean }) => Promise<SendResult>;
+  /**
+   * Who is signed in (UPN). Rows whose reader is someone else wait for them: sending them with
+   * this person's token would record the wrong reader.
+   */
+  reader?: string;
   dbName?: string;
   backoff?: BackoffPolicy;
   /** How long a row claimed for sending is reserved against other panes sharing the database. */
@@ -74,7 +97,12 @@ interface Row {
   leaseUntil: number;
   leaseOwner: string;
   lastError?: string;
+  /** Refused for good: out of the retry loop until retryRefused(). */
+  refused?: boolean;
 }
+
+/** A row as this pane claimed it, remembering whether another lease ever held it. */
+type ClaimedRow = Row & { leaseOwnerBefore: boolean };
 
 interface OutboxDb extends DBSchema {
   rows: { key: string; value: Row };
@@ -235,8 +263,13 @@ class IdbOutbox implements Outbox {
       const row = claimed[i]!;
       if (this.closed) return;
       try {
-        await this.options.send(row.record);
+        // Never leased before and never tried: no attempt of it can have reached SharePoint.
+        await this.options.send(row.record, { neverSent: row.attempts === 0 && !row.leaseOwnerBefore });
       } catch (err) {
+        if (isPermanentFailure(err)) {
+          await this.refuse(row, err);
+          continue;
+        }
         await this.release(row, err, claimed.slice(i + 1));
         return;
       }
@@ -246,7 +279,13 @@ class IdbOutbox implements Outbox {
   }
 
   /** Marks due rows as ours in one transaction, so another pane on the same database skips them. */
-  private async claimDue(): Promise<Row[]> {
+  /** A row this person decided (every row, when the outbox was not told who is signed in). */
+  private mine(row: Row): boolean {
+    const reader = this.options.reader?.trim().toLowerCase();
+    return !reader || row.record.reader.trim().toLowerCase() === reader;
+  }
+
+  private async claimDue(): Promise<ClaimedRow[]> {
     // Asked before the transaction opens: awaiting anything else inside it would end it.
     const live = await this.liveOwners();
     const leaseHeld = (r: Row, at: number): boolean =>
@@ -256,33 +295,62 @@ class IdbOutbox implements Outbox {
     const force = this.force;
     this.force = false;
     const due = (await tx.store.getAll())
+      .filter((r) => this.mine(r) && !r.refused)
       .filter((r) => (force || r.nextAttemptAt <= at) && !leaseHeld(r, at))
       .sort((a, b) => a.nextAttemptAt - b.nextAttemptAt || a.queuedAt - b.queuedAt);
+    const claimed: ClaimedRow[] = [];
     for (const row of due) {
+      const leaseOwnerBefore = row.leaseOwner !== '';
       row.leaseUntil = at + this.leaseMs;
       row.leaseOwner = this.owner;
       await tx.store.put(row);
+      claimed.push({ ...row, leaseOwnerBefore });
     }
     await tx.done;
-    return due;
+    return claimed;
+  }
+
+  /** A row SharePoint refused for good leaves the loop; the others carry on. */
+  private async refuse(row: ClaimedRow, err: unknown): Promise<void> {
+    const { leaseOwnerBefore: _, ...plain } = row;
+    await this.db.put('rows', {
+      ...plain,
+      attempts: row.attempts + 1,
+      leaseUntil: 0,
+      leaseOwner: '',
+      lastError: errorDetail(err),
+      refused: true,
+    });
+  }
+
+  async retryRefused(): Promise<void> {
+    const tx = this.db.transaction('rows', 'readwrite');
+    for (const row of await tx.store.getAll())
+      if (row.refused && this.mine(row)) await tx.store.put({ ...row, refused: false, nextAttemptAt: 0 });
+    await tx.done;
+    this.force = true;
+    await this.flush();
   }
 
   /** The failed row waits its backoff; rows not yet tried go back untouched. */
-  private async release(failed: Row, err: unknown, untried: Row[]): Promise<void> {
+  private async release(failed: ClaimedRow, err: unknown, untried: ClaimedRow[]): Promise<void> {
+    const { leaseOwnerBefore: _f, ...failedRow } = failed;
     const at = this.now();
     const attempts = failed.attempts + 1;
     const delay = nextDelayMs(this.backoff, attempts, retryAfterOf(err, at), this.random);
     const message = errorDetail(err);
     const tx = this.db.transaction('rows', 'readwrite');
     await tx.store.put({
-      ...failed,
+      ...failedRow,
       attempts,
       nextAttemptAt: at + delay,
       leaseUntil: 0,
       leaseOwner: '',
       lastError: message,
     });
-    for (const row of untried) await tx.store.put({ ...row, leaseUntil: 0, leaseOwner: '' });
+    // Untried rows keep no trace of this lease: they were never sent, so still need no look-up.
+    for (const { leaseOwnerBefore, ...row } of untried)
+      await tx.store.put({ ...row, leaseUntil: 0, leaseOwner: leaseOwnerBefore ? row.leaseOwner : '' });
     await tx.done;
     this.pausedUntil = at + delay;
     this.setState({ lastError: message });
@@ -300,10 +368,20 @@ class IdbOutbox implements Outbox {
     } catch {
       return; // closed while reading: nothing left to report to
     }
-    const next = rows.length
-      ? Math.max(this.pausedUntil, Math.min(...rows.map((r) => Math.max(r.nextAttemptAt, r.leaseUntil))))
+    const waiting = rows.filter((r) => this.mine(r) && !r.refused);
+    const refused = rows.filter((r) => this.mine(r) && r.refused);
+    const next = waiting.length
+      ? Math.max(this.pausedUntil, Math.min(...waiting.map((r) => Math.max(r.nextAttemptAt, r.leaseUntil))))
       : null;
-    this.setState({ pending: rows.length, nextRetryAt: next });
+    const { refused: _r, othersWaiting: _o, ...rest } = this.current;
+    this.current = {
+      ...rest,
+      ...(refused.length ? { refused: { count: refused.length, reason: refused[0]?.lastError ?? '' } } : {}),
+      ...(rows.length - waiting.length - refused.length > 0
+        ? { othersWaiting: rows.length - waiting.length - refused.length }
+        : {}),
+    };
+    this.setState({ pending: waiting.length, nextRetryAt: next });
   }
 
   private schedule(): void {

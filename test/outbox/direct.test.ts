@@ -8,7 +8,7 @@ describe('direct outbox (no IndexedDB)', () => {
     const send = jest.fn().mockResolvedValue('created');
     const outbox = createDirectOutbox(send);
     await outbox.enqueue(rec);
-    expect(send).toHaveBeenCalledWith(rec);
+    expect(send).toHaveBeenCalledWith(rec, { neverSent: true });
     expect(outbox.state()).toMatchObject({ pending: 0, lastError: null });
   });
 

@@ -276,3 +276,26 @@ describe('a pane reloaded while sending', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('per person and refused rows', () => {
+  it('a 403 leaves the retry loop and is reported as refused, not as pending', async () => {
+    const send = jest.fn(() => Promise.reject(Object.assign(new Error('Access denied'), { status: 403 })));
+    const { outbox } = await open({ send });
+    await outbox.enqueue(record('a'));
+    await outbox.flush();
+    expect(outbox.state().pending).toBe(0);
+    expect(outbox.state().refused).toMatchObject({ count: 1 });
+    const calls = send.mock.calls.length;
+    await outbox.flush();
+    expect(send.mock.calls.length).toBe(calls);
+  });
+
+  it('rows another person left are never sent with this person’s token, and are counted', async () => {
+    const send = jest.fn(() => Promise.resolve('created' as const));
+    const { outbox } = await open({ send, reader: 'sam@force.example.police.uk' });
+    await outbox.enqueue(record('b', { reader: 'hana@force.example.police.uk' }));
+    await outbox.flush();
+    expect(send).not.toHaveBeenCalled();
+    expect(outbox.state()).toMatchObject({ pending: 0, othersWaiting: 1 });
+  });
+});

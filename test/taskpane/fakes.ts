@@ -246,6 +246,7 @@ export class FakeOutbox implements Outbox {
   /** Set to keep rows here, as an outbox that cannot reach SharePoint does. */
   stuck = false;
   async flush() {}
+  async retryRefused() {}
   async holds(key: string) {
     return (!this.log || this.stuck) && this.records.some((r) => r.key === key);
   }
