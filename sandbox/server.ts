@@ -122,7 +122,8 @@ function callerOf(referer: string | undefined): GraphCaller {
   } catch {
     return 'other';
   }
-  if (path === '/taskpane.html') return 'taskpane';
+  // /prod/: the production build the bench serves beside the sandbox's (bench/browser.bench.ts).
+  if (path === '/taskpane.html' || path === '/prod/taskpane.html') return 'taskpane';
   return path === '/' || path === '/index.html' ? 'page' : 'other';
 }
 

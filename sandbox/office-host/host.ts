@@ -74,7 +74,12 @@ export type SandboxOffice = OfficeApi & {
   PlatformType: typeof ENUMS.PlatformType;
 };
 
-export function createSandboxOffice(transport: HostTransport, origin: string): SandboxOffice {
+export function createSandboxOffice(
+  transport: HostTransport,
+  origin: string,
+  /** Requirement sets the host supports beyond the page's (NestedAppAuth with the NAA broker). */
+  extraRequirementSets: Readonly<Record<string, string>> = {},
+): SandboxOffice {
   let init: InitData | null = null;
   let item: ItemLike | null = null;
   let markReady: () => void = () => undefined;
@@ -217,6 +222,8 @@ export function createSandboxOffice(transport: HostTransport, origin: string): S
       case 'init':
         init = message.data;
         item = message.data.item ? buildItem(message.data.item) : null;
+        // For the bench's cold-open waterfall (Office.onReady resolves now).
+        performance.mark('cst:office-ready');
         markReady();
         break;
       case 'itemChanged':
@@ -289,7 +296,10 @@ export function createSandboxOffice(transport: HostTransport, origin: string): S
       mailbox,
       requirements: {
         isSetSupported(name: string, minVersion?: string): boolean {
-          const have = init?.requirementSets[name] ?? init?.requirementSets[name.toLowerCase()];
+          const have =
+            init?.requirementSets[name] ??
+            init?.requirementSets[name.toLowerCase()] ??
+            extraRequirementSets[name];
           return have !== undefined && compareVersions(have, minVersion ?? '1.1') >= 0;
         },
       },

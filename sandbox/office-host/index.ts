@@ -2,11 +2,16 @@
 // from Microsoft's CDN. Talks to the sandbox page (the parent window, same origin).
 import { isOnChannel, type FromPage } from './protocol';
 import { createSandboxOffice } from './host';
+import { createNaaBroker } from './naa-broker';
 
 const parentWindow = window.parent;
 if (parentWindow === window) {
   console.error('The sandbox Office host runs inside the sandbox page: open it from `npm start`.');
 }
+
+// `?naaLatencyMs=N` on the pane's address: answer nested app authentication as Outlook does, the
+// broker taking N ms per token (the bench's production path: production bundle, MSAL and all).
+const naaLatency = new URLSearchParams(window.location.search).get('naaLatencyMs');
 
 const office = createSandboxOffice(
   {
@@ -19,6 +24,14 @@ const office = createSandboxOffice(
       }),
   },
   window.location.origin,
+  naaLatency === null ? {} : { NestedAppAuth: '1.1' },
 );
+
+if (naaLatency !== null) {
+  (window as unknown as { nestedAppAuthBridge: unknown }).nestedAppAuthBridge = createNaaBroker({
+    user: () => office.context.mailbox.userProfile.emailAddress,
+    latencyMs: Math.max(0, Number(naaLatency) || 0),
+  });
+}
 
 (window as unknown as { Office: unknown }).Office = office;
