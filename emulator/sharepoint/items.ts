@@ -126,7 +126,11 @@ export function compileItemFilter(ctx: Ctx, list: ListRec, text: string | undefi
       throw badRequest(`Invalid filter clause: '${path.join('/')}': filter list items on fields/<name>.`);
     return path[1] as string;
   });
-  checkQueryFields(ctx, list, names);
+  const columns = checkQueryFields(ctx, list, names);
+  // Above the threshold SharePoint narrows with one index at a time; a filter over two columns,
+  // both indexed, is refused like a scan (stricter reading: docs/decisions/emulator.md).
+  if (new Set(columns).size > 1 && list.items.length > ctx.engine.options.listViewThreshold)
+    throw thresholdError(ctx);
   return expr;
 }
 

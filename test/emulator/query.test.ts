@@ -156,7 +156,8 @@ describe('filter operators', () => {
     expect(await q('fields/Active eq false')).toEqual(['P2', 'P4', 'P6']);
     expect(await q("fields/Joined lt '2025-01-03T00:00:00Z'")).toEqual(['P1', 'P2']);
     expect(await q('fields/Joined lt 2025-01-03T00:00:00Z')).toEqual(['P1', 'P2']);
-    expect(await q('(fields/Age eq 20 or fields/Age eq 45) and fields/Active eq true')).toEqual(['P1', 'Q6']);
+    // One column per filter: this list is above its view threshold (strict.test.ts has the rule).
+    expect(await q('(fields/Age eq 20 or fields/Age eq 45) and fields/Age ne 45')).toEqual(['P1']);
   });
 
   it('supports startswith and refuses a syntax error with 400 invalidRequest', async () => {

@@ -149,3 +149,23 @@ describe('unique values', () => {
     expect(second.json.error.message).toContain('[Key]');
   });
 });
+
+describe('one indexed column per filter above the list view threshold', () => {
+  it('answers a filter on one indexed column and refuses one on two indexed columns', async () => {
+    for (let i = 0; i < 4; i++)
+      await sup(`${log()}/items`, {
+        method: 'POST',
+        body: {
+          fields: { Key: `t-${i}`, Sender: 'paul@example.com', ReceivedDateTime: '2025-03-01T00:00:00Z' },
+        },
+      });
+    const one = await sup(
+      `${log()}/items?$filter=${encodeURIComponent("fields/Sender eq 'paul@example.com'")}`,
+    );
+    expect(one.status).toBe(200);
+    const two = await sup(
+      `${log()}/items?$filter=${encodeURIComponent("fields/Sender eq 'paul@example.com' and fields/ReceivedDateTime ge '2025-01-01T00:00:00Z'")}`,
+    );
+    expect(two.status).toBe(503);
+  });
+});
