@@ -1,0 +1,123 @@
+// Exports for reviews and subject access requests, as tables of text that the adapters write as
+// CSV (or show as a printable page). A subject access export holds what the log holds about the
+// person and leaves out what is internal: the repeat fingerprint and the idempotency key.
+import { normaliseAddress } from '../address';
+import type { ReviewPack } from '../supervisor';
+import type { ContactLogRecord, Strategy } from '../types';
+import { type RegisterRow, kindLabel } from './register';
+
+export type Table = { headers: string[]; rows: string[][] };
+
+const yesNo = (b: boolean) => (b ? 'Yes' : 'No');
+
+export function registerTable(rows: readonly RegisterRow[]): Table {
+  return {
+    headers: [
+      'Reference',
+      'Person',
+      'Status',
+      'Kind',
+      'Single point of contact',
+      'Next review',
+      'Review overdue',
+      'SPOC rotation due',
+      'Adjustment reviews due',
+      'Contacts since last review',
+      'Breaches since last review',
+      'Counted since',
+    ],
+    rows: rows.map((r) => [
+      r.id,
+      r.personName,
+      r.status,
+      r.kinds.map(kindLabel).join('; '),
+      r.spoc ?? '',
+      r.review?.date ?? '',
+      r.review ? yesNo(r.review.overdue) : '',
+      r.spocRotation?.date ?? '',
+      r.adjustmentReviews.map((a) => `${a.description} (${a.due.date})`).join('; '),
+      String(r.contacts),
+      String(r.breaches),
+      r.since,
+    ]),
+  };
+}
+
+const LOG_HEADERS = [
+  'Received',
+  'Message ID',
+  'From',
+  'To',
+  'Strategies',
+  'People',
+  'Flags',
+  'Indicators',
+  'New complaint or allegation',
+  'Criminal matter',
+  'Safeguarding or risk',
+  'Other action',
+  'Decision',
+  'Folder',
+  'Read by',
+  'Read at',
+];
+
+function logRow(r: ContactLogRecord): string[] {
+  return [
+    r.receivedDateTime,
+    r.internetMessageId,
+    r.sender,
+    r.recipients.join('; '),
+    r.strategyIds.join('; '),
+    r.personNames.join('; '),
+    r.flagCodes.join('; '),
+    r.indicatorCodes.join('; '),
+    yesNo(r.answers.newComplaintOrAllegation),
+    yesNo(r.answers.criminalMatter),
+    yesNo(r.answers.safeguardingOrRisk),
+    yesNo(r.answers.otherAction),
+    r.disposition,
+    r.folder ?? '',
+    r.reader,
+    r.readAt,
+  ];
+}
+
+export function reviewPackTable(pack: ReviewPack): Table {
+  return { headers: LOG_HEADERS, rows: pack.records.map(logRow) };
+}
+
+/**
+ * Every log row about a person: rows that name one of their strategies, or that came from one of
+ * their addresses. Oldest first. Fingerprints and keys are internal and never exported.
+ */
+export function subjectAccessTable(strategy: Strategy, log: readonly ContactLogRecord[]): Table {
+  const addresses = new Set(strategy.emailAddresses.map(normaliseAddress).filter((a) => a !== null));
+  const fromPerson = (sender: string) => {
+    const a = normaliseAddress(sender);
+    return a !== null && addresses.has(a);
+  };
+  const rows = log
+    .filter((r) => r.strategyIds.includes(strategy.id) || fromPerson(r.sender))
+    .sort((a, b) => a.receivedDateTime.localeCompare(b.receivedDateTime));
+  return { headers: LOG_HEADERS, rows: rows.map(logRow) };
+}
+
+/** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** RFC 4180 CSV with CRLF line ends and a byte-order mark, so Excel opens UTF-8 names correctly. */
+export function toCsv(table: Table): string {
+  const lines = [table.headers, ...table.rows].map((r) => r.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+/** Undoes csvCell's apostrophe when a CSV export is imported again. */
+export function uncsvCell(value: string): string {
+  return value.startsWith("'") && FORMULA_START.test(value.slice(1)) ? value.slice(1) : value;
+}

@@ -1,0 +1,155 @@
+// The supervisors' register: one row per strategy with what a review needs at a glance (when it
+// is due, whether the single point of contact should rotate, which adjustments are due a review,
+// and the contacts and breaches since the last review, week by week). Pure: today comes in.
+import { reviewPack } from '../supervisor';
+import { addDays, addMonths, daysBetween, isBefore, isIsoDate } from '../time';
+import type { Config, ContactLogRecord, IsoDate, Strategy, StrategyStatus } from '../types';
+
+/** What kind of restriction a strategy is, in the words of the strategy card. */
+export type StrategyKind =
+  | { kind: 'read-not-respond' }
+  | { kind: 'post-only' }
+  | { kind: 'advocate'; name: string }
+  | { kind: 'spoc'; name: string }
+  | { kind: 'restricted' };
+
+export function strategyKinds(s: Strategy): StrategyKind[] {
+  const kinds: StrategyKind[] = [];
+  if (s.responsePolicy === 'read-not-respond') kinds.push({ kind: 'read-not-respond' });
+  if (s.permittedChannels.length === 1 && s.permittedChannels[0] === 'post')
+    kinds.push({ kind: 'post-only' });
+  if (s.advocate?.required) kinds.push({ kind: 'advocate', name: s.advocate.name });
+  if (s.spoc) kinds.push({ kind: 'spoc', name: s.spoc.name });
+  return kinds.length > 0 ? kinds : [{ kind: 'restricted' }];
+}
+
+export function kindLabel(k: StrategyKind): string {
+  switch (k.kind) {
+    case 'read-not-respond':
+      return 'Read but do not respond';
+    case 'post-only':
+      return 'Post only';
+    case 'advocate':
+      return `Through ${k.name}`;
+    case 'spoc':
+      return `Single point of contact: ${k.name}`;
+    case 'restricted':
+      return 'Other restrictions';
+  }
+}
+
+/** A date and whether it has passed; absent when the strategy gives no way to know it. */
+export interface Due {
+  date: IsoDate;
+  overdue: boolean;
+}
+
+export interface WeekCount {
+  /** The Monday-or-start date the week begins on. */
+  start: IsoDate;
+  contacts: number;
+  breaches: number;
+}
+
+export interface RegisterRow {
+  id: string;
+  personName: string;
+  status: StrategyStatus;
+  kinds: StrategyKind[];
+  spoc?: string;
+  review?: Due;
+  spocRotation?: Due;
+  adjustmentReviews: { description: string; due: Due }[];
+  /** The start of the period counted: the last review, else the start date, else a year ago. */
+  since: IsoDate;
+  contacts: number;
+  breaches: number;
+  weeks: WeekCount[];
+}
+
+/** Charts show at most a year of weeks, the most recent. */
+const MAX_WEEKS = 52;
+
+function due(date: IsoDate | undefined, today: IsoDate): Due | undefined {
+  return isIsoDate(date) ? { date, overdue: isBefore(date, today) } : undefined;
+}
+
+export function registerRow(
+  strategy: Strategy,
+  log: readonly ContactLogRecord[],
+  config: Pick<Config, 'reviewMaxDays' | 'spocRotationMonths'>,
+  today: IsoDate,
+): RegisterRow {
+  const lastReview = strategy.lastReviewedDate ?? strategy.startDate;
+  const review =
+    due(strategy.nextReviewDate, today) ??
+    (isIsoDate(lastReview) && Number.isFinite(config.reviewMaxDays)
+      ? due(addDays(lastReview, config.reviewMaxDays), today)
+      : undefined);
+  const spocSince = strategy.spoc?.since;
+  const spocRotation =
+    strategy.spoc && isIsoDate(spocSince) && Number.isInteger(config.spocRotationMonths)
+      ? due(addMonths(spocSince, config.spocRotationMonths), today)
+      : undefined;
+  let since = isIsoDate(lastReview) ? lastReview : addDays(today, -365);
+  if (daysBetween(since, today) > MAX_WEEKS * 7) since = addDays(today, -(MAX_WEEKS * 7 - 1));
+  const pack = reviewPack(strategy, log, `${since}T00:00:00Z`);
+  const weekCount = Math.max(1, Math.ceil((daysBetween(since, today) + 1) / 7));
+  const weeks: WeekCount[] = Array.from({ length: weekCount }, (_, i) => ({
+    start: addDays(since, i * 7),
+    contacts: 0,
+    breaches: 0,
+  }));
+  const breachKeys = new Set(pack.breaches.map((r) => r.key));
+  for (const r of pack.records) {
+    const day = r.receivedDateTime.slice(0, 10);
+    const w = weeks[Math.min(weekCount - 1, Math.max(0, Math.floor(daysBetween(since, day) / 7)))];
+    if (w === undefined) continue;
+    w.contacts += 1;
+    if (breachKeys.has(r.key)) w.breaches += 1;
+  }
+  const row: RegisterRow = {
+    id: strategy.id,
+    personName: strategy.personName,
+    status: strategy.status,
+    kinds: strategyKinds(strategy),
+    adjustmentReviews: strategy.reasonableAdjustments.flatMap((a) => {
+      const d = due(a.reviewDate, today);
+      return d ? [{ description: a.description, due: d }] : [];
+    }),
+    since,
+    contacts: pack.contacts,
+    breaches: pack.breaches.length,
+    weeks,
+  };
+  if (strategy.spoc) row.spoc = strategy.spoc.name;
+  if (review) row.review = review;
+  if (spocRotation) row.spocRotation = spocRotation;
+  return row;
+}
+
+export function registerRows(
+  strategies: readonly Strategy[],
+  log: readonly ContactLogRecord[],
+  config: Pick<Config, 'reviewMaxDays' | 'spocRotationMonths'>,
+  today: IsoDate,
+): RegisterRow[] {
+  const byStrategy = new Map<string, ContactLogRecord[]>();
+  for (const r of log) {
+    for (const id of r.strategyIds) {
+      const list = byStrategy.get(id);
+      if (list) list.push(r);
+      else byStrategy.set(id, [r]);
+    }
+  }
+  return strategies.map((s) => registerRow(s, byStrategy.get(s.id) ?? [], config, today));
+}
+
+/** Something due before anything that is not: the order a supervisor works through the register. */
+export function attention(row: RegisterRow): number {
+  return (
+    (row.review?.overdue ? 4 : 0) +
+    (row.spocRotation?.overdue ? 2 : 0) +
+    (row.adjustmentReviews.some((a) => a.due.overdue) ? 1 : 0)
+  );
+}

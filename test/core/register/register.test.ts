@@ -1,0 +1,115 @@
+import fc from 'fast-check';
+import {
+  csvCell,
+  registerTable,
+  subjectAccessTable,
+  toCsv,
+  uncsvCell,
+} from '../../../src/core/register/exports';
+import { attention, kindLabel, registerRows } from '../../../src/core/register/register';
+import { newStrategy } from '../../../src/core/strategy';
+import { logRecord } from '../../fixtures/strategies';
+
+const config = { reviewMaxDays: 92, spocRotationMonths: 12 };
+const TODAY = '2026-12-05';
+
+const paul = newStrategy({
+  id: 'CS-0042',
+  personName: 'Paul Example',
+  emailAddresses: ['paul.example@example.com'],
+  status: 'active',
+  spoc: { name: 'Sam Handler', address: 'sam.handler@force.example.police.uk', since: '2025-06-01' },
+  lastReviewedDate: '2026-10-01',
+  nextReviewDate: '2027-01-01',
+  reasonableAdjustments: [{ description: 'Large print replies', reviewDate: '2026-11-01' }],
+});
+const rita = newStrategy({
+  id: 'CS-0051',
+  personName: 'Rita Sample',
+  emailAddresses: ['rita.sample@example.org'],
+  status: 'active',
+  responsePolicy: 'read-not-respond',
+  permittedChannels: ['post'],
+  lastReviewedDate: '2026-06-01',
+});
+
+describe('the register', () => {
+  const log = [
+    logRecord({
+      key: 'a',
+      strategyIds: ['CS-0042'],
+      receivedDateTime: '2026-10-02T10:00:00Z',
+      flagCodes: ['NOT_SPOC'],
+    }),
+    logRecord({
+      key: 'b',
+      strategyIds: ['CS-0042'],
+      receivedDateTime: '2026-10-20T10:00:00Z',
+      flagCodes: [],
+    }),
+    logRecord({
+      key: 'c',
+      strategyIds: ['CS-0042'],
+      receivedDateTime: '2026-09-20T10:00:00Z',
+      flagCodes: ['NOT_SPOC'],
+    }),
+    logRecord({
+      key: 'd',
+      strategyIds: ['CS-0051'],
+      receivedDateTime: '2026-12-01T10:00:00Z',
+      flagCodes: [],
+    }),
+  ];
+  const [p, r] = registerRows([paul, rita], log, config, TODAY);
+
+  it('counts contacts and breaches since the last review, week by week', () => {
+    expect(p).toMatchObject({ contacts: 2, breaches: 1, since: '2026-10-01' });
+    expect(p!.weeks[0]).toEqual({ start: '2026-10-01', contacts: 1, breaches: 1 });
+    expect(p!.weeks.reduce((n, w) => n + w.contacts, 0)).toBe(2);
+    expect(p!.weeks.at(-1)!.start <= TODAY).toBe(true);
+  });
+
+  it('says what is due: the review, the SPOC rotation and each adjustment review', () => {
+    expect(p!.review).toEqual({ date: '2027-01-01', overdue: false });
+    expect(p!.spocRotation).toEqual({ date: '2026-06-01', overdue: true });
+    expect(p!.adjustmentReviews).toEqual([
+      { description: 'Large print replies', due: { date: '2026-11-01', overdue: true } },
+    ]);
+    // No next review date: the last review plus the settings' maximum.
+    expect(r!.review).toEqual({ date: '2026-09-01', overdue: true });
+    expect(attention(r!)).toBeGreaterThan(0);
+  });
+
+  it("names each kind of strategy in the strategy card's words", () => {
+    expect(p!.kinds.map(kindLabel)).toEqual(['Single point of contact: Sam Handler']);
+    expect(r!.kinds.map(kindLabel)).toEqual(['Read but do not respond', 'Post only']);
+  });
+
+  it('exports the register as CSV a spreadsheet opens safely', () => {
+    const csv = toCsv(registerTable([p!, r!]));
+    expect(csv.startsWith('\uFEFFReference,Person,')).toBe(true);
+    expect(csv).toContain('CS-0051,Rita Sample,active,Read but do not respond; Post only');
+    expect(csvCell('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    fc.assert(
+      fc.property(fc.string(), (s) =>
+        expect(uncsvCell(csvCell(s).replace(/^"|"$/g, '').replace(/""/g, '"'))).toBe(s),
+      ),
+    );
+  });
+});
+
+describe('a subject access export', () => {
+  it("holds the person's rows, by strategy or by address, without fingerprints or keys", () => {
+    const log = [
+      logRecord({ key: 'k1', strategyIds: ['CS-0042'], sender: 'someone.else@example.net' }),
+      logRecord({ key: 'k2', strategyIds: [], sender: 'Paul.Example@example.com' }),
+      logRecord({ key: 'k3', strategyIds: ['CS-0051'], sender: 'rita.sample@example.org' }),
+    ];
+    const table = subjectAccessTable(paul, log);
+    expect(table.rows).toHaveLength(2);
+    const text = toCsv(table);
+    expect(text).not.toMatch(/k1|k2|fingerprint/i);
+    for (const r of log) expect(text).not.toContain(r.fingerprint.sig);
+    expect(table.headers).toContain('Read by');
+  });
+});
