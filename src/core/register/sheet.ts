@@ -15,7 +15,6 @@ import {
   readKeyword,
   readLimit,
   readTimes,
-  readWholeNumber,
   readYesNo,
   writeLimit,
   writeTimes,
