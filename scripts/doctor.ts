@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createGraphClient } from '../src/graph/client';
 import { runDoctor, formatChecks, tokenScopes } from '../src/graph/doctor';
-import { errorDetail } from '../src/shared/error-detail';
+import { errorDetail } from '../src/common/error-detail';
 import type { FetchLike } from '../src/graph/middleware';
 
 const USAGE =

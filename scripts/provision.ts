@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { createGraphClient } from '../src/graph/client';
-import { errorDetail } from '../src/shared/error-detail';
+import { errorDetail } from '../src/common/error-detail';
 import type { FetchLike } from '../src/graph/middleware';
 import { formatReport, provision } from '../src/graph/provision';
 

@@ -3,7 +3,7 @@
 // hands the token to the taskpane with messageParent. Nothing is stored beyond MSAL's memory cache.
 import type { IPublicClientApplication } from '@azure/msal-browser';
 import type { DialogReply } from './dialog-fallback';
-import { errorDetail } from '../shared/error-detail';
+import { errorDetail } from '../common/error-detail';
 
 export interface AuthDialogDeps {
   pca: Pick<IPublicClientApplication, 'handleRedirectPromise' | 'acquireTokenRedirect'>;

@@ -4,7 +4,7 @@ import { readRuntimeConfig } from '../office/config';
 import { globalOffice } from '../office/office-api';
 import { runAuthDialog } from './dialog-page';
 import type { DialogReply } from './dialog-fallback';
-import { errorDetail } from '../shared/error-detail';
+import { errorDetail } from '../common/error-detail';
 import { msalConfiguration } from './msal-config';
 
 const office = globalOffice();

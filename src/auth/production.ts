@@ -6,7 +6,7 @@ import { globalOffice } from '../office/office-api';
 import type { MailboxHost } from '../office/types';
 import type { RuntimeConfig } from '../runtime-config';
 import { createDialogAuth, type DialogAuth } from './dialog-fallback';
-import { errorDetail } from '../shared/error-detail';
+import { errorDetail } from '../common/error-detail';
 import { AuthError } from './errors';
 import type { InteractiveClient } from './naa';
 import { createTokenCache, scopeKey, type TokenResult } from './token-cache';

@@ -5,7 +5,7 @@
 //   never sees it: retried here after the sub-response's Retry-After, together with the requests
 //   that failed with 424 because they depended on it.
 import type { GraphClient, HttpMethod } from './client';
-import { backoffDelay, parseRetryAfter } from '../shared/retry-timing';
+import { backoffDelay, parseRetryAfter } from '../common/retry-timing';
 import { DEFAULT_RETRY, retryReason, type RetryOptions } from './retry';
 
 export const MAX_BATCH = 20;

@@ -4,7 +4,7 @@
 // categories in each shared mailbox's master list (with the mailbox token).
 import type { OutlookCategory } from '@microsoft/microsoft-graph-types';
 import type { GraphClient, GraphPage } from './client';
-import { errorDetail } from '../shared/error-detail';
+import { errorDetail } from '../common/error-detail';
 import { isGraphError } from './errors';
 import { segment } from './odata';
 import { type ColumnInfo, kindOf, provision, PROVISION_SCOPES } from './provision';

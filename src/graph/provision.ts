@@ -4,7 +4,7 @@
 // declarations (@microsoft/microsoft-graph-types), so what v1.0 does not declare cannot be sent.
 import type { ColumnDefinition, List } from '@microsoft/microsoft-graph-types';
 import type { GraphClient, GraphPage } from './client';
-import { errorDetail } from '../shared/error-detail';
+import { errorDetail } from '../common/error-detail';
 import { ALL_LISTS, columnDefinition, type ColumnKind, type ListSpec } from './schema';
 import { sitePathUrl, type SiteLocation } from './site';
 

@@ -7,7 +7,7 @@
 //   jitter when the header is not visible, and the delays must be small and injectable in tests;
 // - dropped connections (fetch throws) are retried too, for idempotent requests.
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { backoffDelay, parseRetryAfter } from '../shared/retry-timing';
+import { backoffDelay, parseRetryAfter } from '../common/retry-timing';
 import { requestPolicyOf } from './policy';
 
 export interface RetryOptions {

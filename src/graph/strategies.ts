@@ -6,7 +6,7 @@
 import type { Parsed, Strategy } from '../core/types';
 import { batch } from './batch';
 import type { GraphClient, GraphPage } from './client';
-import { errorDetail } from '../shared/error-detail';
+import { errorDetail } from '../common/error-detail';
 import { GraphRequestError, isGraphError } from './errors';
 import { eq, expandFields, segment, withQuery } from './odata';
 import {

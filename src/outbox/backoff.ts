@@ -1,6 +1,6 @@
 // Retry timing for the outbox: the same exponential backoff with jitter as the Graph client, stretched to
 // the outbox's longer steps, and a server's Retry-After when it asks for longer.
-import { backoffDelay, parseRetryAfter } from '../shared/retry-timing';
+import { backoffDelay, parseRetryAfter } from '../common/retry-timing';
 
 export interface BackoffPolicy {
   baseMs: number;

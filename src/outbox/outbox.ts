@@ -6,7 +6,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ContactLogRecord } from '../core/types';
 import { nextDelayMs, retryAfterOf, type BackoffPolicy, DEFAULT_BACKOFF } from './backoff';
-import { errorDetail } from '../shared/error-detail';
+import { errorDetail } from '../common/error-detail';
 
 export type SendResult = 'created' | 'exists';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { GraphRequestError } from '../../src/graph/errors';
-import { errorDetail } from '../../src/shared/error-detail';
+import { errorDetail } from '../../src/common/error-detail';
 
 describe('errorDetail', () => {
   it('puts a Graph failure’s status and code before its message', () => {

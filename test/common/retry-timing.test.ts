@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { backoffDelay, parseRetryAfter } from '../../src/shared/retry-timing';
+import { backoffDelay, parseRetryAfter } from '../../src/common/retry-timing';
 
 describe('Retry-After and backoff', () => {
   it('reads delta-seconds and HTTP dates, and ignores what it cannot read', () => {
