@@ -1,8 +1,9 @@
 // The "Triage Settings" list: one row per setting, Title = setting name, Value = JSON.
 // Every setting has a default, so an empty or missing list still gives a working taskpane; a
 // row that cannot be read keeps the default and is reported (never silently ignored).
+import { defaultConfig, parseConfig } from '../core/parse';
 import { DEFAULT_REMINDER_TEMPLATE } from '../core/reminder';
-import { INDICATOR_CODES, type IndicatorCode } from '../core/types';
+import type { Config } from '../core/types';
 import type { GraphClient } from './client';
 import { isGraphError } from './errors';
 import { withQuery } from './odata';
@@ -14,12 +15,10 @@ export const CATEGORY_PREFIX = 'CST: ';
 // One default template for the whole product: the core's, whose placeholders it fills.
 export { DEFAULT_REMINDER_TEMPLATE };
 
+// The organisation's settings have core's defaults (the CLI's config.json has the same); only what
+// the pane alone uses is defaulted here.
 export const DEFAULT_SETTINGS: Settings = {
-  staffDomains: [],
-  teams: {},
-  spocRotationMonths: 12,
-  reviewMaxDays: 92,
-  timeZone: 'Europe/London',
+  ...defaultConfig(),
   terms: {},
   rbnrFolder: 'Contact strategy - read not respond',
   categories: {
@@ -36,7 +35,8 @@ export const DEFAULT_SETTINGS: Settings = {
   supervisors: [],
 };
 
-type Reader<T> = (value: unknown) => T;
+/** Reads one Value cell; throws SettingError with what is wrong. */
+type CellReader<T> = (value: unknown) => T;
 
 class SettingError extends Error {}
 
@@ -51,51 +51,9 @@ function stringList(value: unknown): string[] {
   throw new SettingError('expected a list of text values');
 }
 
-function positiveNumber(value: unknown): number {
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isFinite(n) || n <= 0)
-    throw new SettingError('expected a positive number');
-  return n;
-}
-
 function text(value: unknown): string {
   if (typeof value !== 'string' || value.trim() === '') throw new SettingError('expected text');
   return value;
-}
-
-function timeZone(value: unknown): string {
-  const zone = text(value).trim();
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-  } catch {
-    throw new SettingError(`unknown time zone ${JSON.stringify(zone)}`);
-  }
-  return zone;
-}
-
-function stringMap(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new SettingError('expected an object of text values');
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string') throw new SettingError(`value for ${JSON.stringify(k)} must be text`);
-    out[k.trim().toLowerCase()] = v;
-  }
-  return out;
-}
-
-function terms(value: unknown): Settings['terms'] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new SettingError('expected an object of indicator code → list of terms');
-  const out: Settings['terms'] = {};
-  for (const [code, list] of Object.entries(value)) {
-    if (!(INDICATOR_CODES as readonly string[]).includes(code))
-      throw new SettingError(
-        `unknown indicator code ${JSON.stringify(code)} (known: ${INDICATOR_CODES.join(', ')})`,
-      );
-    out[code as IndicatorCode] = stringList(list);
-  }
-  return out;
 }
 
 function categories(value: unknown): Settings['categories'] {
@@ -114,26 +72,49 @@ function categories(value: unknown): Settings['categories'] {
   return merged as Settings['categories'];
 }
 
-function ratio(value: unknown): number {
-  const n = typeof value === 'string' ? Number(value) : value;
-  if (typeof n !== 'number' || !(n > 0 && n <= 1))
-    throw new SettingError('expected a number above 0 and at most 1');
-  return n;
+/**
+ * A setting core also reads (the CLI's config.json) goes through core's parseConfig, so the pane
+ * and the command line accept and normalise the same values: one parser, one set of rules.
+ * `prepare` only turns what an administrator may type in a list cell (lines or commas) into the
+ * list core expects.
+ */
+function viaCore<K extends keyof Config>(
+  key: K,
+  prepare: (value: unknown) => unknown = (v) => v,
+): CellReader<NonNullable<Config[K]>> {
+  return (value) => {
+    const parsed = parseConfig({ [key]: prepare(value) });
+    if (!parsed.ok) throw new SettingError(parsed.error);
+    const read: Config[K] = parsed.value[key];
+    if (read == null) throw new SettingError('expected a value');
+    return read;
+  };
 }
 
-const READERS: { [K in keyof Settings]-?: Reader<NonNullable<Settings[K]>> } = {
-  staffDomains: (v) => stringList(v).map((d) => d.toLowerCase()),
-  teams: stringMap,
-  spocRotationMonths: positiveNumber,
-  reviewMaxDays: positiveNumber,
-  timeZone,
-  terms,
+/** Text typed as lines or a comma list becomes a list; anything else is left for core to judge. */
+function listCell(value: unknown): unknown {
+  return typeof value === 'string' ? stringList(value) : value;
+}
+
+/** Each indicator code's terms may be typed as one text of lines or commas. */
+function termsCell(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([code, list]) => [code, listCell(list)]));
+}
+
+const READERS: { [K in keyof Settings]-?: CellReader<NonNullable<Settings[K]>> } = {
+  staffDomains: viaCore('staffDomains', listCell),
+  teams: viaCore('teams'),
+  spocRotationMonths: viaCore('spocRotationMonths'),
+  reviewMaxDays: viaCore('reviewMaxDays'),
+  timeZone: viaCore('timeZone'),
+  terms: viaCore('terms', termsCell),
   rbnrFolder: (v) => text(v).trim(),
   escalationMailbox: (v) => text(v).trim().toLowerCase(),
   categories,
   reminderTemplate: text,
   supervisors: (v) => stringList(v).map((s) => s.toLowerCase()),
-  repeatThreshold: ratio,
+  repeatThreshold: viaCore('repeatThreshold'),
 };
 
 /** A Value cell: JSON when it parses, else the text as typed (admins forget the quotes). */

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { defaultConfig, parseConfig } from '../../src/core/parse';
 import { DEFAULT_SETTINGS, settingsFromRows } from '../../src/graph/settings';
 
 const row = (itemId: string, Title: string, Value: unknown) => ({ itemId, fields: { Title, Value } });
@@ -46,9 +48,62 @@ describe('settingsFromRows', () => {
     expect(settings.timeZone).toBe('Europe/London');
     expect(settings.rbnrFolder).toBe('Filed');
     expect(rejected.map((r) => r.itemId)).toEqual(['1', '2', '3', '4', '6']);
-    expect(rejected[0]?.message).toMatch(/spocRotationMonths.*positive number.*default/);
+    // The words are core's (the same rule as the command line's config.json).
+    expect(rejected[0]?.message).toMatch(/spocRotationMonths.*whole number from 1 to.*default/);
     expect(rejected[1]?.message).toMatch(/Mars\/Olympus/);
     expect(rejected[2]?.message).toMatch(/not a known setting/);
     expect(rejected[3]?.message).toMatch(/NOT_A_CODE/);
+  });
+});
+
+describe('one settings parser for the pane and the command line', () => {
+  const fromList = (value: unknown) => settingsFromRows([row('1', 'staffDomains', JSON.stringify(value))]);
+  const fromCli = (value: unknown) => parseConfig({ staffDomains: value });
+
+  it('a staff domain written "@force.police.uk" means the same on both paths', () => {
+    const list = fromList(['@Force.Example.Police.UK', 'opcc.example.org']);
+    const cli = fromCli(['@Force.Example.Police.UK', 'opcc.example.org']);
+    expect(list.rejected).toEqual([]);
+    expect(list.settings.staffDomains).toEqual(['force.example.police.uk', 'opcc.example.org']);
+    expect(cli.ok && cli.value.staffDomains).toEqual(list.settings.staffDomains);
+    // Typed as lines in the list cell, without JSON: the same again.
+    const typed = settingsFromRows([row('2', 'staffDomains', '@Force.Example.Police.UK\nopcc.example.org')]);
+    expect(typed.settings.staffDomains).toEqual(list.settings.staffDomains);
+  });
+
+  it('for any list of domains, the pane keeps what the command line keeps and rejects what it rejects', () => {
+    const label = fc.stringMatching(/^[A-Za-z0-9]([A-Za-z0-9-]{0,8}[A-Za-z0-9])?$/);
+    const domain = fc
+      .tuple(
+        fc.constantFrom('', '@', ' @'),
+        fc.array(label, { minLength: 1, maxLength: 3 }),
+        fc.constantFrom('org', 'uk', 'example'),
+      )
+      .map(([at, labels, tld]) => `${at}${[...labels, tld].join('.')}`);
+    fc.assert(
+      fc.property(fc.array(fc.oneof(domain, fc.string({ maxLength: 12 })), { maxLength: 4 }), (domains) => {
+        const list = fromList(domains);
+        const cli = fromCli(domains);
+        if (cli.ok) {
+          expect(list.rejected).toEqual([]);
+          expect(list.settings.staffDomains).toEqual(cli.value.staffDomains);
+        } else {
+          expect(list.rejected).toHaveLength(1);
+          expect(list.settings.staffDomains).toEqual(DEFAULT_SETTINGS.staffDomains);
+        }
+      }),
+    );
+  });
+
+  it("the organisation's defaults are core's: an empty list gives what an empty config.json gives", () => {
+    const { settings } = settingsFromRows([]);
+    const d = defaultConfig();
+    expect({
+      staffDomains: settings.staffDomains,
+      teams: settings.teams,
+      spocRotationMonths: settings.spocRotationMonths,
+      reviewMaxDays: settings.reviewMaxDays,
+      timeZone: settings.timeZone,
+    }).toEqual(d);
   });
 });

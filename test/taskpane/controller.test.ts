@@ -475,4 +475,10 @@ describe('configFrom', () => {
     const terms = { THREAT: ['sort you out'] };
     expect(configFrom({ ...SETTINGS, terms }).terms).toBe(terms);
   });
+
+  test("one Config per settings value, so core's caches keyed on it stay warm across evaluations", () => {
+    const settings = { ...SETTINGS };
+    expect(configFrom(settings)).toBe(configFrom(settings));
+    expect(configFrom({ ...SETTINGS })).not.toBe(configFrom(settings));
+  });
 });
