@@ -67,3 +67,14 @@ export {
   type ReviewPack,
 } from './supervisor';
 export { DEFAULT_TIME_ZONE, localDate } from './time';
+
+// The send-time guard (Smart Alerts)
+export {
+  decideSend,
+  DEFAULT_SEND_GUARD,
+  parseSendGuardSettings,
+  type GuardFinding,
+  type OutgoingMail,
+  type SendDecision,
+  type SendGuardSettings,
+} from './send-guard';
