@@ -1,4 +1,4 @@
-import { mailPlan, pendingStep } from '../../src/taskpane/state/mail-plan';
+import { mailPlan, pendingStep, tagFailedSentence } from '../../src/taskpane/state/mail-plan';
 import { SETTINGS } from './fixtures';
 
 describe('what a decision does to the mail', () => {
@@ -32,7 +32,16 @@ describe('what a decision does to the mail', () => {
 
   test('the step that failed is named', () => {
     const plan = mailPlan({ kind: 'auto-file', strategyId: 'CS-0042', folder: 'RBNR' }, SETTINGS, true);
-    expect(pendingStep(plan, { categories: false, forward: false, move: false })).toBe('tagging the message');
+    // Tagging never holds up the move, so a failed move is named even when the tag failed too.
+    expect(pendingStep(plan, { categories: false, forward: false, move: false })).toBe('moving it to "RBNR"');
     expect(pendingStep(plan, { categories: true, forward: false, move: false })).toBe('moving it to "RBNR"');
+    expect(pendingStep(plan, { categories: false, forward: false, move: true })).toBe('tagging the message');
+  });
+
+  test('a failed tag says what was done and that only the tag is tried again', () => {
+    const plan = mailPlan({ kind: 'auto-file', strategyId: 'CS-0042', folder: 'RBNR' }, SETTINGS, true);
+    expect(tagFailedSentence(plan, { categories: false, forward: false, move: true }, 'no connection')).toBe(
+      'Your decision is saved and the message filed to "RBNR", but tagging the message did not work: no connection. Trying again only tags it.',
+    );
   });
 });

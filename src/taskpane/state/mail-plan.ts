@@ -63,9 +63,22 @@ export function mailPlan(disposition: Disposition, settings: Settings, forward: 
   }
 }
 
-/** The first step of the plan not done yet, in words: "…but moving it to the folder did not work". */
+/**
+ * The first step of the plan not done yet, in words: "…but moving it to the folder did not work".
+ * The forward and the move come first: tagging never holds them up, so it is named last.
+ */
 export function pendingStep(plan: MailPlan, steps: MailSteps): string {
-  if (plan.categories.length && !steps.categories) return 'tagging the message';
   if (plan.forwardTo && !steps.forward) return `forwarding it to ${plan.forwardTo}`;
-  return `moving it to "${plan.moveTo ?? ''}"`;
+  if (plan.moveTo && !steps.move) return `moving it to "${plan.moveTo}"`;
+  return 'tagging the message';
+}
+
+/** Everything but the tag was done: say what was, and that only the tag is left to try again. */
+export function tagFailedSentence(plan: MailPlan, steps: MailSteps, reason: string): string {
+  const done = [
+    plan.forwardTo && steps.forward ? `forwarded to ${plan.forwardTo}` : '',
+    plan.moveTo && steps.move ? `filed to "${plan.moveTo}"` : '',
+  ].filter(Boolean);
+  const what = done.length ? `saved and the message ${done.join(' and ')}` : 'saved';
+  return `Your decision is ${what}, but tagging the message did not work: ${reason}. Trying again only tags it.`;
 }

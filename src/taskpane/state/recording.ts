@@ -11,9 +11,10 @@ import { escalationTarget } from '../../core/escalation';
 import { earlierMailFor } from '../../outbox';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
-import { mailPlan, pendingStep, type MailPlan } from './mail-plan';
+import { mailPlan, pendingStep, tagFailedSentence, type MailPlan } from './mail-plan';
 import { mailActionsFor, type ControllerOptions, type TriageServices } from './services';
 import type { PaneStore } from './store';
+import { tagMessage } from './tagging';
 import type { MailSteps, RecordState, ShownItem } from './types';
 
 type Recorded = Extract<RecordState, { kind: 'recorded' }>;
@@ -215,13 +216,20 @@ export class Recording {
     const { host } = this.services;
     const mail = mailActionsFor(this.services, item.message);
     const restId = item.message.restId;
+    let tagFailure: { error: unknown } | null = null;
     try {
       if (!steps.categories && plan.categories.length) {
-        // Office.js tags the item in front of the user; once they have moved on, tag by id.
-        if (this.store.isCurrent(token) && host.isSetSupported('Mailbox', '1.8'))
-          await host.addCategories(plan.categories);
-        else await mail.addCategories(restId, plan.categories);
-        steps.categories = true;
+        // Never in the way of the forward or the move: a failed tag is reported and retried alone.
+        const inFront = this.store.isCurrent(token) && !steps.move;
+        const tagged = await tagMessage({
+          host,
+          mail,
+          message: item.message,
+          names: plan.categories,
+          inFront,
+        });
+        if (tagged.kind === 'tagged') steps.categories = true;
+        else tagFailure = tagged;
       }
       const skipped = await this.skipWhatOthersDid(item, plan, steps);
       if (skipped.length) update({ skipped });
@@ -234,6 +242,17 @@ export class Recording {
         steps.move = true;
       }
       const forwardedByOthers = plan.forwardTo !== null && skipped.some((x) => x.startsWith('Not forwarded'));
+      if (tagFailure) {
+        update(
+          {
+            mail: 'failed',
+            forwarded: steps.forward && !forwardedByOthers,
+            mailError: tagFailedSentence(plan, steps, describeError(tagFailure.error)),
+          },
+          'Your decision is saved; tagging the message did not work.',
+        );
+        return;
+      }
       update(
         { mail: 'done', forwarded: steps.forward && !forwardedByOthers },
         skipped.length ? `${plan.doneSentence} ${skipped.join(' ')}` : plan.doneSentence,
