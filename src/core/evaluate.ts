@@ -2,6 +2,7 @@
 // strategy, pass evasion warnings through, scan for reading aids, fingerprint the body. The same
 // function serves the taskpane (with a prebuilt index, on every item switch) and the CLI.
 import { normaliseAddress } from './address';
+import { madeUnder, type BodyFacts } from './body-facts';
 import { checkStrategy, evasionFlags, orderFlags, type MessageFacts } from './checks';
 import type { ReopenHit } from './checks/context';
 import { checkEnv } from './checks/env';
@@ -27,6 +28,11 @@ export interface EvaluateInput {
    * the one-bit signature protects the log (docs/decisions/reading-aids.md).
    */
   fingerprintKey?: FingerprintKey;
+  /**
+   * The body already read in full elsewhere (readBodyFacts, in the pane's reading worker for a
+   * long body), so it is not walked again here. A fingerprint made under another key is not used.
+   */
+  bodyFacts?: BodyFacts;
 }
 
 function recipientsOf(message: Message): string[] {
@@ -64,10 +70,13 @@ export function evaluate(input: EvaluateInput): Evaluation {
   const { matches, evasions } = matchSender(index, message.from);
   // The body's fingerprint is for the log and for repeat checks; most senders have no strategy
   // and no history, so it is computed on first use (a 100 KB body takes milliseconds).
+  const bodyRead = input.bodyFacts;
+  const given =
+    bodyRead && madeUnder(bodyRead.fingerprint, input.fingerprintKey) ? bodyRead.fingerprint : null;
   const shingled = once(() => shingleText(body, input.fingerprintKey));
-  const fp = once(() => fingerprintOf(shingled()));
+  const fp = once(() => given ?? fingerprintOf(shingled()));
   // One pass over the body for the reading aids and the reopen check together.
-  const { indicators, reopen } = scanBody(body, config.terms);
+  const { indicators, reopen } = bodyRead?.scan ?? scanBody(body, config.terms);
 
   const flags: Flag[] = [];
   if (matches.length > 0) {
@@ -76,7 +85,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       message,
       receivedAt,
       recipients: recipientsOf(message),
-      matterRefs: once(() => extractMatterRefs(`${subject}\n${body}`)),
+      matterRefs: once(() => bodyRead?.matterRefs ?? extractMatterRefs(`${subject}\n${body}`)),
       reopenDemand: once((): ReopenHit | null => reopen ?? detectReopenDemand(subject)),
     };
     const env = checkEnv({
@@ -86,7 +95,7 @@ export function evaluate(input: EvaluateInput): Evaluation {
       messageId: message.internetMessageId,
       receivedAt,
       fingerprint: fp,
-      shingleCount: () => shingled().n,
+      shingleCount: () => (given ? given.n : shingled().n),
       ...(input.fingerprintKey ? { fingerprintKey: input.fingerprintKey } : {}),
     });
     for (const m of matches) {

@@ -1,11 +1,12 @@
 // The pane's side of the reading worker: one Worker, started on the first message with
-// attachments (so a pane that never sees one never loads it), requests matched by id. A worker
-// that cannot start or dies fails every request in words, so the pane says reading failed.
+// attachments or a long body (so a pane that never sees one never loads it), requests matched by
+// id. A worker that cannot start or dies fails every request in words, so the pane says so.
 import type { Terms } from '../core/indicators';
+import type { BodyReader } from './long-body';
 import type { ReadingEngine } from './service';
-import type { WorkerRequest, WorkerResponse } from './worker-logic';
+import type { ReadingRequest, ReadingResult, WorkerResponse } from './worker-logic';
 
-export function createWorkerEngine(): ReadingEngine {
+export function createWorkerEngine(): ReadingEngine & BodyReader {
   let worker: Worker | null = null;
   let nextId = 1;
   const waiting = new Map<number, { resolve: (v: WorkerResponse) => void; reject: (e: Error) => void }>();
@@ -33,30 +34,45 @@ export function createWorkerEngine(): ReadingEngine {
     return w;
   };
 
+  const ask = async (request: ReadingRequest): Promise<ReadingResult> => {
+    const id = nextId++;
+    const response = await new Promise<WorkerResponse>((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      try {
+        start().postMessage({ id, ...request });
+      } catch (err) {
+        waiting.delete(id);
+        reject(err instanceof Error ? err : new Error(String(err)));
+      }
+    });
+    if (!response.ok) throw new Error(response.message);
+    return response.result;
+  };
+
   return {
     async read(items, terms?: Terms) {
-      const id = nextId++;
-      const request: WorkerRequest = { id, type: 'attachments', items };
-      if (terms) request.terms = terms;
-      const response = await new Promise<WorkerResponse>((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        try {
-          start().postMessage(request);
-        } catch (err) {
-          waiting.delete(id);
-          reject(err instanceof Error ? err : new Error(String(err)));
-        }
+      const result = await ask({ type: 'attachments', items, ...(terms ? { terms } : {}) });
+      if (result.type !== 'attachments') throw new Error('the reading worker answered another request');
+      return result.readings;
+    },
+    async readBody(subject, body, terms, fingerprintSecret) {
+      const result = await ask({
+        type: 'body',
+        subject,
+        body,
+        ...(terms ? { terms } : {}),
+        ...(fingerprintSecret !== undefined ? { fingerprintSecret } : {}),
       });
-      if (!response.ok) throw new Error(response.message);
-      return response.result.readings;
+      if (result.type !== 'body') throw new Error('the reading worker answered another request');
+      return result.facts;
     },
   };
 }
 
-let shared: ReadingEngine | null = null;
+let shared: (ReadingEngine & BodyReader) | null = null;
 
 /** One worker for the pane's lifetime. */
-export function sharedWorkerEngine(): ReadingEngine {
+export function sharedWorkerEngine(): ReadingEngine & BodyReader {
   shared ??= createWorkerEngine();
   return shared;
 }

@@ -1,16 +1,29 @@
 // What the reading worker does, as a plain module: the worker file only wires it to postMessage,
-// so Node tests drive exactly this without a Worker. Requests are answered in the order given.
+// so Node tests drive exactly this without a Worker. Requests are answered in the order given:
+// a long body's reading (scan, matter references, fingerprint) and a message's attachments.
+import { readBodyFacts, type BodyFacts } from '../core/body-facts';
 import { scanIndicators, type Terms } from '../core/indicators';
+import { fingerprintKey, type FingerprintKey } from '../core/repeat';
 import { readAttachment, type ReaderLibs } from './read';
 import type { AttachmentContent, AttachmentInfo, AttachmentReading } from './types';
 
-export type ReadingRequest = {
-  type: 'attachments';
-  items: Array<{ info: AttachmentInfo; content: AttachmentContent }>;
-  terms?: Terms;
-};
+export type ReadingRequest =
+  | {
+      type: 'attachments';
+      items: Array<{ info: AttachmentInfo; content: AttachmentContent }>;
+      terms?: Terms;
+    }
+  | {
+      type: 'body';
+      subject: string;
+      body: string;
+      terms?: Terms;
+      /** The organisation's fingerprint secret; absent, the public key (as evaluate). */
+      fingerprintSecret?: string;
+    };
 
-export type ReadingResult = { type: 'attachments'; readings: AttachmentReading[] };
+export type ReadingResult =
+  { type: 'attachments'; readings: AttachmentReading[] } | { type: 'body'; facts: BodyFacts };
 
 export type WorkerRequest = { id: number } & ReadingRequest;
 export type WorkerResponse =
@@ -34,10 +47,25 @@ export function termsCache(): (terms: Terms | undefined) => Terms | undefined {
   };
 }
 
+/** The key for a secret, made once per secret (an HMAC key schedule per message would be waste). */
+function keyCache(): (secret: string | undefined) => FingerprintKey | undefined {
+  let held: { secret: string; key: FingerprintKey } | null = null;
+  return (secret) => {
+    if (secret === undefined) return undefined;
+    if (held?.secret !== secret) held = { secret, key: fingerprintKey(secret) };
+    return held.key;
+  };
+}
+
 export function createHandler(libs: ReaderLibs): (request: ReadingRequest) => Promise<ReadingResult> {
   const sameTerms = termsCache();
+  const keyFor = keyCache();
   return async (request) => {
     const terms = sameTerms(request.terms);
+    if (request.type === 'body') {
+      const facts = readBodyFacts(request.subject, request.body, terms, keyFor(request.fingerprintSecret));
+      return { type: 'body', facts };
+    }
     const scan = (text: string) => scanIndicators(text, terms);
     const readings: AttachmentReading[] = [];
     for (const { info, content } of request.items) {

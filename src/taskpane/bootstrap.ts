@@ -16,6 +16,7 @@ import {
   type ReadingEngine,
 } from '../reading/service';
 import type { MailboxHost } from '../office/types';
+import type { BodyReader } from '../reading/long-body';
 import { createDirectOutbox, createOutbox, type Outbox } from '../outbox';
 import type { RuntimeConfig } from '../runtime-config';
 import type { TriageServices } from './state/services';
@@ -49,6 +50,11 @@ function officeAttachments(): AttachmentReadingService {
   return { list: () => get().list(), read: (listing, terms) => get().read(listing, terms) };
 }
 
+/** A long body is read in the same reading worker, loaded on the first long body. */
+const workerBodyReader: BodyReader = {
+  readBody: async (...args) => (await import('../reading/client')).sharedWorkerEngine().readBody(...args),
+};
+
 export async function createServices(
   config: RuntimeConfig,
   host: MailboxHost = createOutlookHost({ limiter: officeCalls }),
@@ -72,6 +78,7 @@ export async function createServices(
       mailFor: sharedMailActions(graph),
       outbox,
       attachments: officeAttachments(),
+      bodyReader: workerBodyReader,
     },
     outboxWarning: warning,
   };

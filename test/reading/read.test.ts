@@ -182,6 +182,7 @@ describe('the worker logic', () => {
         { info: info('2.txt'), content: bytes(new TextEncoder().encode('nothing here')) },
       ],
     });
+    if (result.type !== 'attachments') throw new Error(`answered ${result.type}`);
     expect(result.readings.map((r) => [r.info.name, codes(r)])).toEqual([
       ['1.txt', ['NEW_ALLEGATION']],
       ['2.txt', []],

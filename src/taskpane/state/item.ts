@@ -9,6 +9,8 @@ import { bodyWasRead, classifyBody } from '../../core/readability';
 import type { AttachmentListing } from '../../office/attachments';
 import { readCounts } from '../../reading/types';
 import { normaliseAddress } from '../../core/address';
+import type { BodyFacts } from '../../core/body-facts';
+import { isLongBody } from '../../reading/long-body';
 import { evaluate } from '../../core/evaluate';
 import { historyWindow, type HistoryWindow } from '../../core/history-window';
 import { logKey, normaliseMessageId, sha256Hex } from '../../core/log';
@@ -26,6 +28,8 @@ import type { ReadyState, ShownItem } from './types';
 export class SelectedItem {
   private readonly history: HistoryCache;
   private readonly now: () => Date;
+  /** A long body's reading from the worker, for the message (and terms) it was made from. */
+  private longBody: { message: CurrentMessage; terms: unknown; facts: BodyFacts } | null = null;
 
   constructor(
     private readonly store: PaneStore,
@@ -63,6 +67,9 @@ export class SelectedItem {
       this.store.patchReady({ item: { kind: 'none' }, announcement: 'No message selected.' });
       return;
     }
+    const longBody = await this.readLongBody(message);
+    if (!this.store.isCurrent(token)) return;
+    this.longBody = longBody;
     try {
       this.show(token, message);
     } catch (err) {
@@ -73,6 +80,23 @@ export class SelectedItem {
           message: `The pane could not check this message (${describeError(err)}). Read it in Outlook as usual.`,
         },
       });
+    }
+  }
+
+  /**
+   * A long body is read in the reading worker while the pane says "Reading the message…", so the
+   * main thread never walks it. If the worker fails, evaluate reads it in place: slower, never wrong.
+   */
+  private async readLongBody(message: CurrentMessage): Promise<SelectedItem['longBody']> {
+    const reader = this.services.bodyReader;
+    const ready = this.store.ready();
+    if (!reader || !ready || !isLongBody(message.body)) return null;
+    const terms = configFrom(ready.settings).terms;
+    const subject = typeof message.subject === 'string' ? message.subject : '';
+    try {
+      return { message, terms, facts: await reader.readBody(subject, message.body, terms) };
+    } catch {
+      return null;
     }
   }
 
@@ -288,12 +312,17 @@ export class SelectedItem {
   ): Evaluation {
     // The contact log may already hold this very message (another pane, or an earlier read).
     const own = normaliseMessageId(message.internetMessageId);
+    const config = configFrom(ready.settings);
+    const long = this.longBody;
+    const bodyFacts =
+      long && long.message === message && long.terms === config.terms ? long.facts : undefined;
     return evaluate({
+      ...(bodyFacts ? { bodyFacts } : {}),
       strategies: library.snapshot.strategies,
       index: library.index,
       message,
       history: own ? history.filter((h) => normaliseMessageId(h.internetMessageId) !== own) : [...history],
-      config: configFrom(ready.settings),
+      config,
       now: this.now(),
     });
   }

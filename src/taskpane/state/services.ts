@@ -8,6 +8,7 @@ import type {
 } from '../../graph/types';
 import type { CurrentMessage, MailboxHost } from '../../office/types';
 import type { Outbox } from '../../outbox';
+import type { BodyReader } from '../../reading/long-body';
 import type { AttachmentReadingService } from '../../reading/service';
 
 export interface TriageServices {
@@ -21,6 +22,8 @@ export interface TriageServices {
   outbox: Outbox;
   /** Attachments of the selected message; absent where the host cannot list them. */
   attachments?: AttachmentReadingService;
+  /** Reads a long body off the main thread (the reading worker); absent, it is read in place. */
+  bodyReader?: BodyReader;
 }
 
 export interface ControllerOptions {
