@@ -61,6 +61,11 @@ export interface OutboxOptions {
    * this person's token would record the wrong reader.
    */
   reader?: string;
+  /**
+   * Rows other people left on this computer in their own outboxes (counted when the pane
+   * opened), so the status can say they exist without this outbox ever reading them.
+   */
+  othersElsewhere?: number;
   dbName?: string;
   backoff?: BackoffPolicy;
   /** How long a row claimed for sending is reserved against other panes sharing the database. */
@@ -111,13 +116,20 @@ interface OutboxDb extends DBSchema {
 export const DEFAULT_DB_NAME = 'cst-outbox';
 const DEFAULT_LEASE_MS = 60_000;
 
-/** Opens (or creates) the outbox database and starts sending anything left from last time. */
-export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
-  const db = await openDB<OutboxDb>(options.dbName ?? DEFAULT_DB_NAME, 1, {
+/** Opens (or creates) an outbox database: one object store of rows keyed by decision. */
+export function openOutboxDb(name: string): Promise<IDBPDatabase<OutboxDb>> {
+  return openDB<OutboxDb>(name, 1, {
     upgrade(database) {
       database.createObjectStore('rows', { keyPath: 'key' });
     },
   });
+}
+
+export type { OutboxDb, Row as OutboxRow };
+
+/** Opens (or creates) the outbox database and starts sending anything left from last time. */
+export async function createOutbox(options: OutboxOptions): Promise<Outbox> {
+  const db = await openOutboxDb(options.dbName ?? DEFAULT_DB_NAME);
   const outbox = new IdbOutbox(db, options);
   await outbox.start();
   return outbox;
@@ -373,13 +385,12 @@ class IdbOutbox implements Outbox {
     const next = waiting.length
       ? Math.max(this.pausedUntil, Math.min(...waiting.map((r) => Math.max(r.nextAttemptAt, r.leaseUntil))))
       : null;
+    const others = rows.length - waiting.length - refused.length + (this.options.othersElsewhere ?? 0);
     const { refused: _r, othersWaiting: _o, ...rest } = this.current;
     this.current = {
       ...rest,
       ...(refused.length ? { refused: { count: refused.length, reason: refused[0]?.lastError ?? '' } } : {}),
-      ...(rows.length - waiting.length - refused.length > 0
-        ? { othersWaiting: rows.length - waiting.length - refused.length }
-        : {}),
+      ...(others > 0 ? { othersWaiting: others } : {}),
     };
     this.setState({ pending: waiting.length, nextRetryAt: next });
   }

@@ -17,7 +17,7 @@ import {
 } from '../reading/service';
 import type { MailboxHost } from '../office/types';
 import type { BodyReader } from '../reading/long-body';
-import { createDirectOutbox, createOutbox, type Outbox } from '../outbox';
+import { createDirectOutbox, createPersonalOutbox, type Outbox } from '../outbox';
 import type { RuntimeConfig } from '../runtime-config';
 import type { TriageServices } from './state/services';
 
@@ -67,7 +67,7 @@ export async function createServices(
     tokens,
     validateStrategy,
   });
-  const { outbox, warning } = await openOutbox(graph, config);
+  const { outbox, warning } = await openOutbox(graph, config, host.user().emailAddress);
   return {
     services: {
       host,
@@ -105,13 +105,15 @@ function sharedMailActions(graph: GraphServices): (owner: string) => MailActions
 async function openOutbox(
   graph: GraphServices,
   config: RuntimeConfig,
+  reader: string,
 ): Promise<{ outbox: Outbox; warning: string | null }> {
   const send = (record: Parameters<typeof graph.contactLog.append>[0]) => graph.contactLog.append(record);
   try {
-    const outbox = await createOutbox({
+    // One queue per person, tenant and environment: another person's rows are never sent with
+    // this person's token, and sandbox rows never reach a production log.
+    const person = { mode: config.mode, tenant: config.siteHostname, reader };
+    const outbox = await createPersonalOutbox(person, {
       send,
-      // One queue per environment, so sandbox rows never reach a production log.
-      dbName: `cst-outbox-${config.mode}`,
       events: { window, document },
       locks: typeof navigator !== 'undefined' ? navigator.locks : undefined,
     });

@@ -264,6 +264,25 @@ describe('taskpane view: states and status', () => {
     expect(screen.getByText(/2 decisions saved on this computer will be sent/)).toBeTruthy();
   });
 
+  test('a decision the log refused is shown as refused, never as to be sent; another person’s are counted', async () => {
+    const r = rig();
+    await show(r);
+    act(() =>
+      r.outbox.report({
+        pending: 0,
+        lastError: null,
+        refused: { count: 1, reason: '403 accessDenied' },
+        othersWaiting: 2,
+      }),
+    );
+    expect(screen.getByText('1 decision refused by the contact log')).toBeTruthy();
+    expect(screen.getByText(/403 accessDenied.*tell your SharePoint administrator/)).toBeTruthy();
+    expect(screen.queryByText(/will be sent/)).toBeNull();
+    expect(
+      screen.getByText(/2 decisions recorded on this computer by someone else are waiting/),
+    ).toBeTruthy();
+  });
+
   test('switching items while the previous one is slow shows only the current one', async () => {
     const r = rig();
     await show(r);

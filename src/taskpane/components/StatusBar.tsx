@@ -74,17 +74,44 @@ export function StatusBar({ sync, outbox, warnings, onRefresh }: StatusBarProps)
   );
 }
 
-/** Decisions saved here and not yet in the contact log; shown whatever else the pane can do. */
+/**
+ * Decisions saved here and not yet in the contact log, decisions SharePoint refused for good
+ * (never described as "will be sent"), and decisions another person left on this computer;
+ * shown whatever else the pane can do.
+ */
 export function OutboxStatus({ outbox }: { outbox: OutboxState }) {
-  if (outbox.pending === 0) return null;
   return (
-    <MessageBar intent={outbox.lastError ? 'warning' : 'info'} layout="multiline">
-      <MessageBarBody>
-        {outbox.lastError
-          ? `${plural(outbox.pending, 'decision')} saved on this computer will be sent to the contact log when SharePoint can be reached (last try: ${outbox.lastError}). You can keep working.`
-          : `Sending ${plural(outbox.pending, 'decision')} to the contact log…`}
-      </MessageBarBody>
-    </MessageBar>
+    <>
+      {outbox.pending > 0 && (
+        <MessageBar intent={outbox.lastError ? 'warning' : 'info'} layout="multiline">
+          <MessageBarBody>
+            {outbox.lastError
+              ? `${plural(outbox.pending, 'decision')} saved on this computer will be sent to the contact log when SharePoint can be reached (last try: ${outbox.lastError}). You can keep working.`
+              : `Sending ${plural(outbox.pending, 'decision')} to the contact log…`}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outbox.refused && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <BarTitle>{plural(outbox.refused.count, 'decision')} refused by the contact log</BarTitle>
+            SharePoint refused {outbox.refused.count === 1 ? 'it' : 'them'} ({outbox.refused.reason}), so{' '}
+            {outbox.refused.count === 1 ? 'it is' : 'they are'} not in the log and will not be sent by
+            themselves. They are kept on this computer: tell your SharePoint administrator this message, and
+            record the decision again once the log is fixed.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {(outbox.othersWaiting ?? 0) > 0 && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {plural(outbox.othersWaiting ?? 0, 'decision')} recorded on this computer by someone else{' '}
+            {(outbox.othersWaiting ?? 0) === 1 ? 'is' : 'are'} waiting for them to open the pane again. They
+            are never sent in your name.
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </>
   );
 }
 
