@@ -2,7 +2,10 @@
 // strategy's essentials, the message with its highlights, the read and the record.
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { BarTitle } from './BarTitle';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useState } from 'react';
+import { immediateRiskDue } from '../../core/verdict';
+import { AlreadyTriaged, alreadyDecided } from './AlreadyTriaged';
+import { ImmediateRisk } from './ImmediateRisk';
 import type { Strategy } from '../../core/types';
 import type { TriageController } from '../state/controller';
 import { SupervisorContext } from '../state/supervisor-context';
@@ -124,6 +127,10 @@ function ItemView({
     .filter((st): st is Strategy => !!st);
   const supervisor = state.supervisor.allowed;
   const locked = item.record.kind === 'recorded' || item.record.kind === 'saving';
+  // Per item: ItemBoundary is keyed by the item, so the choice never carries to the next message.
+  const [secondRead, setSecondRead] = useState(false);
+  const decided = alreadyDecided(item.triage);
+  const showRead = !decided || secondRead || item.record.kind !== 'idle';
   return (
     <>
       <Verdict
@@ -152,20 +159,26 @@ function ItemView({
         disabled={locked}
         onOpened={(opened) => controller.confirmOpened(opened)}
       />
-      <ReadGate
-        answers={item.gate.answers}
-        pointers={pointersFor(item.evaluation.indicators)}
-        disabled={locked}
-        onAnswer={(q, v) => controller.answer(q, v)}
-      />
-      <RecordPanel
-        item={item}
-        pending={controller.pendingDisposition()}
-        onRecord={() => void controller.record()}
-        onForwardChange={(f) => controller.setForward(f)}
-        onRetryMail={() => void controller.retryMail()}
-        onDraftReminder={() => controller.draftReminder()}
-      />
+      <AlreadyTriaged triage={item.triage} secondRead={secondRead} onSecondRead={() => setSecondRead(true)} />
+      {showRead && (
+        <>
+          <ReadGate
+            answers={item.gate.answers}
+            pointers={pointersFor(item.evaluation.indicators)}
+            disabled={locked}
+            onAnswer={(q, v) => controller.answer(q, v)}
+          />
+          {immediateRiskDue(item.evaluation, item.gate.answers) && <ImmediateRisk />}
+          <RecordPanel
+            item={item}
+            pending={controller.pendingDisposition()}
+            onRecord={() => void controller.record()}
+            onForwardChange={(f) => controller.setForward(f)}
+            onRetryMail={() => void controller.retryMail()}
+            onDraftReminder={() => controller.draftReminder()}
+          />
+        </>
+      )}
       {supervisor && (
         <Suspense fallback={<Spinner size="tiny" label="Loading supervisor tools…" labelPosition="after" />}>
           <SupervisorPanel item={item} state={state} />

@@ -1,8 +1,9 @@
-// What a strategy restricts, in one compact block per matched strategy.
+// What a strategy restricts: one summary line per matched strategy, the card on demand.
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Strategy } from '../../core/types';
 import { CHANNEL_LABEL, REASON_LABEL, STATUS_LABEL, formatDate, responsePolicyText } from '../view/labels';
-import { useShared } from './styles';
+import { strategyKind, strategyKindText } from '../../core/verdict';
+import { CARD_LABEL, timeWindows } from '../../core/words';
 
 const useStyles = makeStyles({
   dl: {
@@ -15,17 +16,24 @@ const useStyles = makeStyles({
   pair: { display: 'contents' },
   dt: { color: tokens.colorNeutralForeground3 },
   dd: { margin: 0, overflowWrap: 'anywhere' },
+  card: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+  },
+  summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
 
 export function Essentials({ strategy }: { strategy: Strategy }) {
-  const s = useShared();
   const styles = useStyles();
   const rows = essentials(strategy);
+  // One summary line until the handler asks for more: the card must not push the read below the
+  // fold. <details> opens with Enter or Space and says whether it is open to a screen reader.
   return (
-    <section aria-labelledby={`essentials-${strategy.id}`} className={s.section}>
-      <h2 id={`essentials-${strategy.id}`} className={s.heading}>
-        Strategy {strategy.id}: {strategy.personName}
-      </h2>
+    <details className={styles.card} aria-label={`Strategy ${strategy.id}: ${strategy.personName}`}>
+      <summary className={styles.summary}>
+        Strategy {strategy.id}: {strategy.personName} · {strategyKindText(strategyKind(strategy))}
+      </summary>
       <dl className={styles.dl}>
         {rows.map(([term, value]) => (
           <div key={term} className={styles.pair}>
@@ -34,7 +42,7 @@ export function Essentials({ strategy }: { strategy: Strategy }) {
           </div>
         ))}
       </dl>
-    </section>
+    </details>
   );
 }
 
@@ -43,9 +51,9 @@ export function essentials(st: Strategy): Array<[string, string]> {
   const rows: Array<[string, string | undefined]> = [
     ['Status', STATUS_LABEL[st.status]],
     ['Channels', st.permittedChannels.map((c) => CHANNEL_LABEL[c]).join(', ') || 'None'],
-    ['Write to', st.designatedAddress],
+    [CARD_LABEL.designatedAddress, st.designatedAddress],
     [
-      'SPOC',
+      CARD_LABEL.spoc,
       st.spoc &&
         `${st.spoc.name} (${st.spoc.address})${st.spoc.since ? ` since ${formatDate(st.spoc.since)}` : ''}`,
     ],
@@ -59,7 +67,7 @@ export function essentials(st: Strategy): Array<[string, string]> {
     [
       'Times',
       st.permittedTimes.length
-        ? st.permittedTimes.map((t) => `${t.days.join(', ')} ${t.from}-${t.to}`).join('; ')
+        ? timeWindows(st.permittedTimes)
         : undefined,
     ],
     ['Reopening', st.refuseReopen ? 'Closed matters are not reopened' : undefined],

@@ -1,7 +1,9 @@
 // The message as a reading aid: indicator phrases highlighted in place with their category.
 // Text nodes only: a body that holds HTML or script stays inert text. No hits is never "safe".
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { ShieldError16Filled } from '@fluentui/react-icons';
 import { useMemo } from 'react';
+import { isRiskCode } from '../../core/verdict';
 import type { Indicator } from '../../core/types';
 import { INDICATOR_LABEL } from '../view/labels';
 import { countByCode, segmentText } from '../view/segments';
@@ -11,7 +13,8 @@ const useStyles = makeStyles({
   body: {
     whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
-    maxHeight: '24em',
+    // Short enough that the four questions follow within a 700 px pane; it scrolls inside.
+    maxHeight: '12em',
     overflowY: 'auto',
     padding: tokens.spacingHorizontalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -24,6 +27,19 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorPaletteYellowBackground2,
     color: tokens.colorNeutralForeground1,
     borderBottom: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+  },
+  /** Self-harm, threat, safeguarding: red, solid, and labelled in words, never colour alone. */
+  risk: {
+    backgroundColor: tokens.colorPaletteRedBackground2,
+    color: tokens.colorNeutralForeground1,
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteRedBorderActive}`,
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  riskTag: {
+    marginInlineStart: tokens.spacingHorizontalXXS,
+    fontSize: tokens.fontSizeBase100,
+    textTransform: 'uppercase',
+    color: tokens.colorPaletteRedForeground1,
   },
 });
 
@@ -72,6 +88,21 @@ export function MessageText({
         {segments.map((seg, i) =>
           seg.codes.length === 0 ? (
             seg.text
+          ) : seg.codes.some(isRiskCode) ? (
+            <mark
+              key={i}
+              className={styles.risk}
+              title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
+              data-codes={seg.codes.join(' ')}
+              data-risk=""
+            >
+              <ShieldError16Filled aria-hidden />
+              {seg.text}
+              <span className={styles.riskTag}>
+                {' '}
+                (risk: {seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')})
+              </span>
+            </mark>
           ) : (
             <mark
               key={i}

@@ -1,9 +1,10 @@
-// The answer to "is this sender under a contact strategy?", at the top of the pane.
-import { MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { BarTitle } from './BarTitle';
-import type { EvasionWarning, Strategy, StrategyMatch } from '../../core/types';
+// The verdict at the top of the pane: risk first, then the sender's standing, as core decided
+// them; then, for a look-alike sender, what in the address is unusual and whom it resembles.
+import type { EvasionWarning, Strategy } from '../../core/types';
+import { verdictOf } from '../../core/verdict';
 import type { ShownItem } from '../state/types';
-import { EVASION_TEXT, STATUS_LABEL } from '../view/labels';
+import { EVASION_TEXT } from '../view/labels';
+import { Headline } from './Headline';
 import { useShared } from './styles';
 import type { ReactNode } from 'react';
 
@@ -15,7 +16,9 @@ export interface VerdictProps {
 
 export function Verdict({ item, evasionAction }: VerdictProps) {
   const s = useShared();
-  const { matches, evasions } = item.evaluation;
+  const { evasions } = item.evaluation;
+  // Core decides the state; the pane draws risk first, then the sender's standing.
+  const verdict = verdictOf(item.evaluation, item.strategies);
   const sender = item.message.from.address;
   const unusual = unusualCharacters(sender);
   return (
@@ -23,87 +26,36 @@ export function Verdict({ item, evasionAction }: VerdictProps) {
       <h2 id="verdict-heading" className={s.visuallyHidden}>
         Verdict
       </h2>
-      {matches.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <BarTitle>
-              {matches.length > 1 ? `Under ${matches.length} contact strategies` : 'Under a contact strategy'}
-            </BarTitle>
-            <ul className={s.list}>
-              {matches.map((m) => (
-                <li key={m.strategyId}>
-                  <MatchLine match={m} strategy={item.strategies.get(m.strategyId)} />
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {verdict.risk && <Headline headline={verdict.risk} />}
+      <Headline headline={verdict.standing} />
       {evasions.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <BarTitle>Possible evasion</BarTitle>
-            <ul className={s.list}>
-              {[...byStrategy(evasions)].map(([id, warnings]) => (
-                <li key={id}>
-                  {sender} uses{' '}
-                  {warnings.map((e, i) => (
-                    <span key={`${e.kind}:${e.resembles}`}>
-                      {i > 0 && (i === warnings.length - 1 ? ' and ' : ', ')}
-                      {EVASION_TEXT[e.kind]} <strong>{e.resembles}</strong>
-                    </span>
-                  ))}{' '}
-                  ({strategyName(item.strategies.get(id), id)}). Decide whether this is the same person.
-                  {unusual.length > 0 && (
-                    <>
-                      {' '}
-                      The sender&apos;s address has characters that look like others:{' '}
-                      {unusual.map((c) => `${c.char} (${c.code})`).join(', ')}.
-                    </>
-                  )}
-                  {evasionAction?.(id)}
-                </li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {matches.length === 0 && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            <BarTitle>No contact strategy</BarTitle>
-            {evasions.length > 0
-              ? 'No strategy lists this exact address, but see the possible evasion above.'
-              : `No strategy covers ${sender || 'this sender'}.`}{' '}
-            Still read it for new complaints, allegations, crimes and safeguarding before you file it.
-          </MessageBarBody>
-        </MessageBar>
+        <div className={s.section}>
+          <h3 className={s.subheading}>Possible evasion</h3>
+          <ul className={s.list}>
+            {[...byStrategy(evasions)].map(([id, warnings]) => (
+              <li key={id}>
+                {/* The explanation first: what in the address is unusual, then what it resembles. */}
+                {unusual.length > 0 && (
+                  <>
+                    Look-alike characters in the sender&apos;s address:{' '}
+                    {unusual.map((c) => `${c.char} (${c.code})`).join(', ')}.{' '}
+                  </>
+                )}
+                {sender} uses{' '}
+                {warnings.map((e, i) => (
+                  <span key={`${e.kind}:${e.resembles}`}>
+                    {i > 0 && (i === warnings.length - 1 ? ' and ' : ', ')}
+                    {EVASION_TEXT[e.kind]} <strong>{e.resembles}</strong>
+                  </span>
+                ))}{' '}
+                ({strategyName(item.strategies.get(id), id)}). Decide whether this is the same person.
+                {evasionAction?.(id)}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </section>
-  );
-}
-
-function MatchLine({ match, strategy }: { match: StrategyMatch; strategy: Strategy | undefined }) {
-  const name = strategyName(strategy, match.strategyId);
-  const matters = strategy?.matterRefs.length ? `, matters ${strategy.matterRefs.join(', ')}` : '';
-  const status =
-    strategy && strategy.status !== 'active' ? ` (${STATUS_LABEL[strategy.status].toLowerCase()})` : '';
-  if (match.via === 'advocate') {
-    const advocate = strategy?.advocate?.name ?? 'their advocate';
-    return (
-      <>
-        {name}
-        {status}
-        {matters}: written by {advocate}, the person&apos;s advocate. Not a breach in itself.
-      </>
-    );
-  }
-  return (
-    <>
-      {name}
-      {status}
-      {matters}.
-    </>
   );
 }
 
