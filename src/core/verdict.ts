@@ -263,7 +263,8 @@ export function headlineText(h: Headline): { title: string; detail: string } {
     }
     case 'under-strategy':
       return {
-        title: `${h.strategies.map((s) => strategyKindText(s.strategyKind)).join('; ')} — no breach`,
+        // Two strategies of one kind read as one line, not the same words twice.
+        title: `${[...new Set(h.strategies.map((s) => strategyKindText(s.strategyKind)))].join('; ')} — no breach`,
         detail: `${whoList(h.strategies)}${h.viaAdvocate ? `. Written by ${h.viaAdvocate}, the person’s advocate` : ''}.`,
       };
     case 'possible-evasion':

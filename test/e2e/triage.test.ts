@@ -95,11 +95,11 @@ describe('the pinned pane', () => {
   it('follows the selection without reloading', async () => {
     let frame = await open(h.page, 'paul-other-matter');
     await frame.evaluate(() => ((window as { __sameSession?: boolean }).__sameSession = true));
-    await frame.getByText('Under a contact strategy').first().waitFor();
+    await frame.locator('[data-headline="under-strategy"]').waitFor();
     frame = await open(h.page, 'no-strategy');
-    await frame.getByText('No contact strategy').first().waitFor();
+    await frame.locator('[data-headline="no-strategy"]').waitFor();
     frame = await open(h.page, 'paul-evasion');
-    await frame.getByText('Possible evasion').first().waitFor();
+    await frame.locator('[data-headline="possible-evasion"]').waitFor();
     expect(await frame.evaluate(() => (window as { __sameSession?: boolean }).__sameSession)).toBe(true);
   });
 
@@ -132,7 +132,8 @@ describe('roles', () => {
     const frame = await open(h.page, 'paul-evasion');
     await frame.getByRole('button', { name: /Add this address to CS-0042/ }).click();
     await frame.getByRole('button', { name: 'Add the address' }).click();
-    await frame.getByText('Under a contact strategy').first().waitFor();
+    // Matched now: under the strategy, or in breach of it, but no longer a resemblance.
+    await frame.locator('[data-headline="under-strategy"], [data-headline="breach"]').waitFor();
     const siteId =
       h.sandbox.store.siteId(SAMPLES.organisation.site.hostname, SAMPLES.organisation.site.path) ?? '';
     const paul = h.sandbox.store

@@ -48,16 +48,16 @@ describe('taskpane view: the verdict', () => {
   test('no strategy: says so, and still asks for the read', async () => {
     await show(rig({ first: message({ from: { address: 'ann.other@example.org' } }) }));
     expect(screen.getByText('No contact strategy')).toBeTruthy();
-    expect(screen.getByText(/No strategy covers ann.other@example.org/)).toBeTruthy();
+    expect(screen.getByText(/Still read it for new complaints/)).toBeTruthy();
     expect(screen.getAllByRole('radiogroup')).toHaveLength(4);
   });
 
   test('matched: names the person and strategy; several strategies are all shown', async () => {
     const second = strategy({ id: 'CS-0077', matterRefs: ['CO/09999/24'], eTag: '"1"' });
     await show(rig({ strategies: [strategy(), second] }));
-    expect(screen.getByText('Under 2 contact strategies')).toBeTruthy();
-    expect(screen.getByText(/Paul Example, strategy CS-0042/)).toBeTruthy();
-    expect(screen.getByText(/Paul Example, strategy CS-0077/)).toBeTruthy();
+    // One kind of strategy, named once; both strategies named under it.
+    expect(screen.getByText('Single point of contact: Sam Handler — no breach')).toBeTruthy();
+    expect(screen.getByText('Paul Example (CS-0042); Paul Example (CS-0077).')).toBeTruthy();
   });
 
   test('via advocate: says who wrote and that it is not a breach in itself', async () => {
@@ -70,7 +70,8 @@ describe('taskpane view: the verdict', () => {
         first: message({ from: { name: 'Ann Advocate', address: 'ann@advocacy.example.org' } }),
       }),
     );
-    expect(screen.getByText(/written by Ann Advocate, the person's advocate/)).toBeTruthy();
+    expect(screen.getByText('Through Ann Advocate — no breach')).toBeTruthy();
+    expect(screen.getByText(/Written by Ann Advocate, the person’s advocate/)).toBeTruthy();
   });
 
   test('possible evasion: says what it resembles; a supervisor can add the address', async () => {
@@ -85,16 +86,16 @@ describe('taskpane view: the verdict', () => {
     expect(r.strategies.saved[0]).toMatchObject({
       emailAddresses: ['paul.example@example.com', 'paul.example@example.org'],
     });
-    expect(screen.getByText('Under a contact strategy')).toBeTruthy();
+    expect(screen.getByText('Single point of contact: Sam Handler — no breach')).toBeTruthy();
   });
 
   test('a look-alike address has its unusual characters named', async () => {
     await show(rig({ first: message({ from: { name: 'Paul', address: 'p\u0430ul.example@example.com' } }) }));
     expect(screen.getByText('Possible evasion')).toBeTruthy();
-    expect(screen.getByText(/characters that look like others: \u0430 \(U\+0430\)/)).toBeTruthy();
     expect(
-      screen.getByText(/No strategy lists this exact address, but see the possible evasion above/),
+      screen.getByText(/Look-alike characters in the sender's address: \u0430 \(U\+0430\)/),
     ).toBeTruthy();
+    expect(screen.getByText(/No strategy lists this address; it looks like Paul Example/)).toBeTruthy();
   });
 
   test('handlers do not get the add-address action', async () => {
@@ -249,7 +250,7 @@ describe('taskpane view: states and status', () => {
     expect(screen.getByText(/1 decision saved on this computer will be sent/)).toBeTruthy();
     r.strategies.failSync = null;
     await click(/Try again/);
-    expect(screen.getByText('Under a contact strategy')).toBeTruthy();
+    expect(screen.getByText('Single point of contact: Sam Handler — no breach')).toBeTruthy();
   });
 
   test('offline: older strategies are shown with their time, and queued decisions are announced', async () => {
@@ -305,8 +306,8 @@ describe('taskpane view: states and status', () => {
 
 describe('taskpane view: a message the pane cannot draw', () => {
   test('an error drawing one message is shown in place; the pane and the next message still work', async () => {
-    // A row the repository should have refused (status outside the list) breaks the verdict's words.
-    const odd = strategy({ status: 'paused' as never });
+    // A row the repository should have refused (reasons that are not a list) breaks the card.
+    const odd = strategy({ reasons: 'rude' as never });
     const quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
       const r = rig({ strategies: [odd] });

@@ -19,7 +19,9 @@ export function alreadyDecided(triage: TriageStatus): boolean {
 
 export function AlreadyTriaged({ triage, secondRead, onSecondRead }: AlreadyTriagedProps) {
   if (triage.kind === 'checking')
-    return <Spinner size="extra-tiny" labelPosition="after" label="Checking whether someone has triaged it…" />;
+    return (
+      <Spinner size="extra-tiny" labelPosition="after" label="Checking whether someone has triaged it…" />
+    );
   if (triage.kind === 'failed')
     return (
       <MessageBar intent="warning" layout="multiline">

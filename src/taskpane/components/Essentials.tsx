@@ -64,12 +64,7 @@ export function essentials(st: Strategy): Array<[string, string]> {
     ],
     ['Responses', responsePolicyText(st.responsePolicy, st.responseDays)],
     ['Contact limit', st.contactLimit && `${st.contactLimit.max} per ${st.contactLimit.periodDays} days`],
-    [
-      'Times',
-      st.permittedTimes.length
-        ? timeWindows(st.permittedTimes)
-        : undefined,
-    ],
+    ['Times', st.permittedTimes.length ? timeWindows(st.permittedTimes) : undefined],
     ['Reopening', st.refuseReopen ? 'Closed matters are not reopened' : undefined],
     ['Matters', st.matterRefs.join(', ')],
     ['Reasons', st.reasons.map((r) => REASON_LABEL[r]).join(', ')],

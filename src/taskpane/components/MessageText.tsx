@@ -37,9 +37,8 @@ const useStyles = makeStyles({
   },
   riskTag: {
     marginInlineStart: tokens.spacingHorizontalXXS,
-    fontSize: tokens.fontSizeBase100,
-    textTransform: 'uppercase',
-    color: tokens.colorPaletteRedForeground1,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground1,
   },
 });
 

@@ -1,0 +1,147 @@
+// The verdict at a glance, in Chromium at the pane's real size (350 × 700): one headline per state
+// that core produces, risk first and in its own labelled style, the force's immediate-risk
+// instruction before recording, plain words (no field names, no ISO dates), and a message someone
+// has already triaged saying so above the read.
+import { AXE_SOURCE, SAMPLES, answer, open, record, useHarness } from './harness';
+import { aboveTheFold, paneAt350x700 } from './viewport';
+
+const h = useHarness({ bypassCSP: true });
+
+beforeAll(async () => {
+  await paneAt350x700(h.page);
+});
+
+type Frame = Awaited<ReturnType<typeof open>>;
+
+/** The headlines in the order the pane shows them: [state, title]. */
+async function headlines(frame: Frame): Promise<Array<[string, string]>> {
+  await frame.locator('[data-headline]').first().waitFor();
+  return frame.$$eval('[data-headline]', (els) =>
+    els.map((e): [string, string] => [
+      e.getAttribute('data-headline') ?? '',
+      e.querySelector('h3')?.textContent ?? '',
+    ]),
+  );
+}
+
+describe('the headline says what the email is, one state per line', () => {
+  const cases: Array<[string, string, RegExp]> = [
+    ['paul-wrong-address', 'breach', /^Breach: not sent to the Write to address/],
+    ['pat-email', 'breach', /^Breach: email is not a permitted channel/],
+    ['paul-compliant', 'under-strategy', /^Single point of contact: Alex Handler — no breach$/],
+    ['morgan-via-advocate', 'under-strategy', /^Through Ann Advocate — no breach$/],
+    ['casey-rbnr', 'under-strategy', /^Read but do not respond — no breach$/],
+    ['sandy-ended', 'not-in-force', /^Strategy ended: its restrictions no longer apply$/],
+    ['paul-evasion', 'possible-evasion', /^Possible evasion: the sender resembles Paul Example$/],
+    ['no-strategy', 'no-strategy', /^No contact strategy$/],
+  ];
+  it.each(cases)('%s: %s', async (key, kind, title) => {
+    const frame = await open(h.page, key);
+    const shown = await headlines(frame);
+    expect(shown).toHaveLength(1);
+    expect(shown[0]![0]).toBe(kind);
+    expect(shown[0]![1]).toMatch(title);
+    await expect(aboveTheFold(frame, '[data-headline]')).resolves.toBe(true);
+  });
+
+  it('an ended strategy is not dressed as a warning', async () => {
+    const frame = await open(h.page, 'sandy-ended');
+    const colour = await frame.$eval('[data-headline] h3', (e) => getComputedStyle(e).color);
+    const breach = await open(h.page, 'paul-wrong-address');
+    expect(colour).not.toBe(await breach.$eval('[data-headline] h3', (e) => getComputedStyle(e).color));
+  });
+});
+
+describe('risk first', () => {
+  it('the self-harm sample leads with the risk, naming the phrases, above the strategy and the fold', async () => {
+    const frame = await open(h.page, 'casey-self-harm');
+    const shown = await headlines(frame);
+    expect(shown.map(([kind]) => kind)).toEqual(['risk', 'under-strategy']);
+    expect(shown[0]![1]).toMatch(
+      /^Possible risk to life: self-harm \(“.+”\); safeguarding \(“.+”\) — read now$/,
+    );
+    await expect(aboveTheFold(frame, '[data-headline="risk"]')).resolves.toBe(true);
+  });
+
+  it('risk phrases are marked apart from other phrases, and labelled in words, not colour alone', async () => {
+    const frame = await open(h.page, 'casey-self-harm');
+    const risk = frame.locator('[data-testid="message-text"] mark[data-risk]');
+    await risk.first().waitFor();
+    const labels = await risk.allTextContents();
+    expect(labels.some((t) => /\(risk: Self-harm\)/.test(t))).toBe(true);
+    expect(labels.some((t) => /\(risk: Safeguarding\)/.test(t))).toBe(true);
+    const look = (el: Element) => getComputedStyle(el).backgroundColor;
+    const riskColour = await risk.first().evaluate(look);
+    const other = await open(h.page, 'no-strategy');
+    const plain = other.locator('[data-testid="message-text"] mark:not([data-risk])').first();
+    await plain.waitFor();
+    expect(riskColour).not.toBe(await plain.evaluate(look));
+  });
+
+  it('shows the immediate-risk instruction before recording on a risk phrase, and on a "yes" to safeguarding', async () => {
+    let frame = await open(h.page, 'casey-self-harm');
+    await frame.getByTestId('immediate-risk').waitFor();
+    expect(await frame.getByTestId('immediate-risk').textContent()).toMatch(/immediate risk to life/i);
+    frame = await open(h.page, 'paul-compliant');
+    await frame.getByRole('heading', { name: 'Your read' }).waitFor();
+    expect(await frame.getByTestId('immediate-risk').count()).toBe(0);
+    await answer(frame, ['No', 'No', 'Yes']);
+    await frame.getByTestId('immediate-risk').waitFor();
+  });
+});
+
+describe('plain words', () => {
+  const FIELD =
+    /\b(designatedAddress|spoc|responsePolicy|contactLimit|nextReviewDate|permittedTimes|permittedChannels)\b/;
+  const ISO = /\b\d{4}-\d{2}-\d{2}\b/;
+  it('no sample shows a field name or an ISO date outside the message itself', async () => {
+    const seen: string[] = [];
+    for (const { key } of SAMPLES.messages) {
+      const frame = await open(h.page, key);
+      await frame.locator('[data-headline]').first().waitFor();
+      const text = await frame.evaluate(() => {
+        const copy = document.body.cloneNode(true) as HTMLElement;
+        copy
+          .querySelectorAll('[data-testid="message-text"], [data-testid^="attachment-text"]')
+          .forEach((e) => e.remove());
+        return copy.innerText;
+      });
+      for (const bad of [FIELD, ISO]) {
+        const m = bad.exec(text);
+        if (m) seen.push(`${key}: ${m[0]}`);
+      }
+    }
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('already triaged', () => {
+  it('a message already decided says who decided what, above the read; reading it again is a choice', async () => {
+    let frame = await open(h.page, 'paul-compliant');
+    await answer(frame, ['No', 'No', 'No', 'No']);
+    await record(frame);
+    await open(h.page, 'paul-other-matter');
+    frame = await open(h.page, 'paul-compliant');
+    const notice = frame.getByTestId('already-triaged');
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/Already triaged/);
+    expect(await frame.locator('[role=radiogroup]').count()).toBe(0);
+    await frame.getByRole('button', { name: /Read it again/ }).click();
+    await frame.locator('[role=radiogroup]').first().waitFor();
+  });
+});
+
+describe('accessibility', () => {
+  it('axe-core finds no violations on the risk sample', async () => {
+    const frame = await open(h.page, 'casey-self-harm');
+    await frame.getByTestId('immediate-risk').waitFor();
+    await frame.addScriptTag({ content: AXE_SOURCE() });
+    const found = await frame.evaluate(async () => {
+      type Result = { violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> };
+      const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<Result> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(found).toEqual([]);
+  });
+});
