@@ -8,7 +8,7 @@ import { renderReminder } from '../../core/reminder';
 import type { ContactLogRecord, Disposition, Strategy } from '../../core/types';
 import type { Settings } from '../../graph/types';
 import { escalationTarget } from '../../core/escalation';
-import { earlierMailFor } from '../../outbox';
+import { doMailDuty, type LeftToOthers } from '../../outbox';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
 import { mailPlan, pendingStep, tagFailedSentence, type MailPlan } from './mail-plan';
@@ -173,32 +173,15 @@ export class Recording {
   private readonly records = new Map<string, ContactLogRecord>();
   private readonly recordOf = new Map<string, string>();
 
-  /**
-   * Marks the forward and the move done when an earlier decision on this message (in the log's
-   * order) already carries them: no second forward, no second move. Throws while this
-   * decision is not in the log yet: who acts cannot be known until then.
-   */
-  private async skipWhatOthersDid(item: ShownItem, plan: MailPlan, steps: MailSteps): Promise<string[]> {
-    const key = this.recordOf.get(item.message.restId);
-    const record = key ? this.records.get(key) : undefined;
-    const needs = (plan.forwardTo && !steps.forward) || (plan.moveTo && !steps.move);
-    if (!record || !needs) return [];
-    const earlier = await earlierMailFor(this.services.outbox, this.services.contactLog, record);
-    if (earlier.kind === 'unconfirmed')
-      throw new Error(
-        'the contact log has not confirmed your decision yet, so the pane cannot tell whether a colleague already did it',
-      );
-    const skipped: string[] = [];
+  /** What others already did, in the words the pane shows. */
+  private static skippedSentences(left: LeftToOthers): string[] {
     const name = (r: { reader: string; readerName?: string }) => r.readerName || r.reader;
-    if (plan.forwardTo && !steps.forward && earlier.forwardedBy) {
-      steps.forward = true;
-      skipped.push(`Not forwarded again: ${name(earlier.forwardedBy)}'s decision already forwarded it.`);
-    }
-    if (plan.moveTo && !steps.move && earlier.movedBy) {
-      steps.move = true;
-      skipped.push(`Not moved again: ${name(earlier.movedBy)}'s decision already filed it.`);
-    }
-    return skipped;
+    return [
+      ...(left.forwardedBy
+        ? [`Not forwarded again: ${name(left.forwardedBy)}'s decision already forwarded it.`]
+        : []),
+      ...(left.movedBy ? [`Not moved again: ${name(left.movedBy)}'s decision already filed it.`] : []),
+    ];
   }
 
   private async runMail(token: number, item: ShownItem, from: Recorded, plan: MailPlan): Promise<void> {
@@ -231,17 +214,24 @@ export class Recording {
         if (tagged.kind === 'tagged') steps.categories = true;
         else tagFailure = tagged;
       }
-      const skipped = await this.skipWhatOthersDid(item, plan, steps);
+      const key = this.recordOf.get(restId);
+      const record = key ? this.records.get(key) : undefined;
+      if (!record) throw new Error('this pane no longer holds the decision; open the message again');
+      // No second forward and no second move: an earlier decision in the log may carry them.
+      const left = await doMailDuty(
+        { outbox: this.services.outbox, log: this.services.contactLog, mail },
+        record,
+        {
+          restId,
+          forwardTo: plan.forwardTo,
+          forwardComment: plan.forwardComment(host.user().displayName),
+          moveTo: plan.moveTo,
+        },
+        steps,
+      );
+      const skipped = Recording.skippedSentences(left);
       if (skipped.length) update({ skipped });
-      if (!steps.forward && plan.forwardTo) {
-        await mail.forward(restId, plan.forwardTo, plan.forwardComment(host.user().displayName));
-        steps.forward = true;
-      }
-      if (!steps.move && plan.moveTo) {
-        await mail.moveToFolder(restId, plan.moveTo);
-        steps.move = true;
-      }
-      const forwardedByOthers = plan.forwardTo !== null && skipped.some((x) => x.startsWith('Not forwarded'));
+      const forwardedByOthers = left.forwardedBy !== undefined;
       if (tagFailure) {
         update(
           {
