@@ -101,7 +101,8 @@ export async function answer(frame: Frame, answers: Array<'Yes' | 'No'>): Promis
   for (const [i, a] of answers.entries()) await groups.nth(i).getByLabel(a, { exact: true }).check();
 }
 
-export const recordButton = (frame: Frame) => frame.getByRole('button', { name: /^Record/ });
+// The read's button; a supervisor's pane also has "Record review" for the strategy.
+export const recordButton = (frame: Frame) => frame.getByRole('button', { name: /^Record(?! review)/ });
 
 /** Records the read and waits until the log row is saved and the mail action done. */
 export async function record(frame: Frame): Promise<string> {
@@ -144,6 +145,8 @@ export async function until(what: string, check: () => boolean, timeoutMs = 30_0
 /** Resolves once the record button is enabled (the read is complete and history is in). */
 export async function recordable(frame: Frame): Promise<void> {
   await frame.waitForFunction(() =>
-    [...document.querySelectorAll('button')].some((b) => b.textContent?.startsWith('Record') && !b.disabled),
+    [...document.querySelectorAll('button')].some(
+      (b) => /^Record(?! review)/.test(b.textContent ?? '') && !b.disabled,
+    ),
   );
 }
