@@ -1,7 +1,8 @@
 // Strategy sync against the local Graph emulator (seeded in-process), at 10,000 and 100,000
 // rows: our full load ($top pages of the mapped columns only) beside a naive one (Graph's
 // default page of 200 rows with every column), and a delta refresh after 10 changes beside a
-// full re-sync. Requests are counted at the fetch, memory is heapUsed retained after GC.
+// full re-sync; and Graph requests per decision, by disposition (bench/decision-requests.ts).
+// Requests are counted at the fetch, memory is heapUsed retained after GC.
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -14,6 +15,7 @@ import { createSiteResolver } from '../src/graph/site';
 import { createStrategyRepository } from '../src/graph/strategies';
 import { SITE, SUPERVISOR, startHarness, type Harness } from '../test/graph/harness';
 import { listsSeed, strategy } from '../test/graph/seed';
+import { decisionRequests } from './decision-requests';
 
 const LISTS = scopePlan().lists;
 
@@ -129,5 +131,7 @@ async function atSize(rows: number): Promise<Record<string, unknown>> {
 }
 
 export default async function graphBench(): Promise<Record<string, unknown>> {
-  return { rows10k: await atSize(10_000), rows100k: await atSize(100_000) };
+  // Requests per decision first: small, and the figure issue #12 asks for.
+  const requestsPerDecision = await decisionRequests();
+  return { requestsPerDecision, rows10k: await atSize(10_000), rows100k: await atSize(100_000) };
 }
