@@ -6,6 +6,9 @@
 // two panes deciding on the same message at once is the normal case.
 // Every query filters on one indexed column only (SharePoint uses one index per list-item filter
 // once a list passes the 5,000-item view threshold); the rest is filtered here.
+// A new decision that forwards or moves goes in one $batch with the read-back of its message's
+// rows (dependsOn: read only once the row is in), which the forward/move-once check then uses
+// instead of a second round trip.
 // forMessage() reads one message's rows (decisions and "being read" claims) for core's
 // message-status; claim() writes a claim without a look-up (a duplicate claim is harmless).
 import { normaliseAddress } from '../core/address';
@@ -121,8 +124,64 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
     }
   }
 
-  function append(record: ContactLogRecord, how: AppendOptions = {}): Promise<'created' | 'exists'> {
-    return createOnce(record.key, logRecordToFields(record), how.neverSent === true);
+  async function append(record: ContactLogRecord, how: AppendOptions = {}): Promise<'created' | 'exists'> {
+    const fields = logRecordToFields(record);
+    // A decision that forwards or moves is read back with its message's rows right after it is
+    // written (who acts first), so both go in one $batch. Any other outcome takes the careful
+    // path, which looks the key up first: the create may have been carried out.
+    if (how.neverSent === true && (record.forwardedTo || record.folder) && !knownKeys.has(record.key)) {
+      const fast = await createAndReadBack(record.key, record.messageKey, fields).catch(() => null);
+      if (fast) return fast;
+      // The create may have been carried out though its answer was lost: then it was ours.
+      if (await keyExists(await options.listPath(), record.key)) return 'created';
+      return createOnce(record.key, fields, true);
+    }
+    return createOnce(record.key, fields, how.neverSent === true);
+  }
+
+  /** A message's rows read in the same round trip as a decision on it, for forMessage to use once. */
+  const readBack = new Map<string, { rows: MessageLogRow[]; at: number }>();
+  const READ_BACK_FRESH_MS = 10_000;
+
+  /**
+   * One $batch: the row, then (dependsOn: run only once it is in) the message's rows by
+   * MessageKey and by Key. Null when the create's outcome is not known.
+   */
+  async function createAndReadBack(
+    key: string,
+    messageKey: string,
+    fields: Record<string, unknown>,
+  ): Promise<'created' | 'exists' | null> {
+    const list = await options.listPath();
+    const reads = [eq('MessageKey', messageKey), eq('Key', messageKey)].map((filter, i): BatchRequest => ({
+      id: `read${i}`,
+      method: 'GET',
+      url: withQuery(`${list}/items`, { $expand: messageExpand, $filter: filter, $top: pageSize }),
+      dependsOn: ['row'],
+    }));
+    const results = await batch(
+      client,
+      [{ id: 'row', method: 'POST', url: `${list}/items`, body: { fields: withoutNulls(fields) } }, ...reads],
+      { scopes },
+    );
+    const status = results.get('row')?.status ?? 0;
+    if (status === 409) {
+      knownKeys.add(key);
+      return 'exists';
+    }
+    if (status < 200 || status >= 300) return null;
+    knownKeys.add(key);
+    const pages = reads.map((r) => results.get(r.id));
+    if (pages.every((p) => p && p.status >= 200 && p.status < 300)) {
+      const bodies = pages.map((p) => p?.body as GraphPage<LogItem>);
+      // A second page would need another request: leave it to forMessage.
+      if (bodies.every((b) => !b['@odata.nextLink']))
+        readBack.set(messageKey, {
+          rows: toMessageRows(bodies.flatMap((b) => b.value ?? [])),
+          at: Date.now(),
+        });
+    }
+    return 'created';
   }
 
   async function claim(input: MessageClaim): Promise<void> {
@@ -243,8 +302,16 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
    * decision (their Key was the message's). Both queries go in one $batch: one round trip.
    */
   async function forMessage(messageKey: string): Promise<MessageLogRow[]> {
+    const held = readBack.get(messageKey);
+    readBack.delete(messageKey);
+    if (held && Date.now() - held.at < READ_BACK_FRESH_MS) return held.rows;
     const list = await options.listPath();
-    const items = await collect(list, [eq('MessageKey', messageKey), eq('Key', messageKey)], messageExpand);
+    return toMessageRows(
+      await collect(list, [eq('MessageKey', messageKey), eq('Key', messageKey)], messageExpand),
+    );
+  }
+
+  function toMessageRows(items: readonly LogItem[]): MessageLogRow[] {
     const byId = new Map<string, MessageLogRow>();
     for (const item of items) {
       try {

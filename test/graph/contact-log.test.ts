@@ -55,6 +55,43 @@ describe('append', () => {
   });
 });
 
+describe('a decision that forwards or moves', () => {
+  it('is written and read back with its message’s rows in one round trip, then needs no other read', async () => {
+    const repo = log();
+    const earlier = logRecord({ forwardedTo: 'safeguarding@force.example.police.uk' });
+    expect(await repo.append(earlier)).toBe('created');
+    const mine = logRecord({
+      messageKey: earlier.messageKey,
+      forwardedTo: 'safeguarding@force.example.police.uk',
+      reader: 'sam.supervisor@force.example.police.uk',
+    });
+    const before = client.counter.requests;
+    expect(await repo.append(mine, { neverSent: true })).toBe('created');
+    const rowsRead = await repo.forMessage(mine.messageKey);
+    expect(client.counter.requests - before).toBe(1);
+    expect(rowsRead.map((r) => r.key)).toEqual([earlier.key, mine.key]);
+    // Read back once only: a later look at the message asks the list again.
+    await repo.forMessage(mine.messageKey);
+    expect(client.counter.requests - before).toBe(2);
+  });
+
+  it('a decision already in the list (409 in the $batch) is not written again, and is read afresh', async () => {
+    const r = logRecord({ folder: 'RBNR' });
+    expect(await log().append(r)).toBe('created');
+    const repo = log();
+    expect(await repo.append(r, { neverSent: true })).toBe('exists');
+    expect(rows().filter((x) => x.key === r.key)).toHaveLength(1);
+    expect((await repo.forMessage(r.messageKey)).map((x) => x.key)).toEqual([r.key]);
+  });
+
+  it('after the $batch answer is lost, looks the key up instead of writing a second row', async () => {
+    const c = losingClient(h, HANDLER, (url) => url.endsWith('/$batch'));
+    const r = logRecord({ forwardedTo: 'safeguarding@force.example.police.uk' });
+    expect(await log(c).append(r, { neverSent: true })).toBe('created');
+    expect(rows().filter((x) => x.key === r.key)).toHaveLength(1);
+  });
+});
+
 describe('history and the review pack', () => {
   const since = '2025-03-01T00:00:00Z';
 
