@@ -99,7 +99,18 @@ export async function decisionRequests(): Promise<Record<string, unknown>> {
       },
       { setInterval: () => 0, clearInterval: () => undefined, warmUp: () => undefined },
     );
+    await listPath;
+    const siteId = h.emu.store.siteId(SITE.siteHostname, SITE.sitePath) ?? '';
+    const claims = () =>
+      h.emu.store.listItems(siteId, CONTACT_LOG_LIST).filter((r) => r.fields.Entry === 'claim').length;
     await controller.start();
+    /** Until no request has been made for 200 ms. */
+    const quiet = async () => {
+      for (let last = -1; last !== client.counter.requests;) {
+        last = client.counter.requests;
+        await sleep(200);
+      }
+    };
     const table: Record<string, Record<string, unknown>> = {};
     let n = 0;
     for (const mailbox of [HANDLER, SHARED]) {
@@ -142,7 +153,10 @@ export async function decisionRequests(): Promise<Record<string, unknown>> {
           await sleep(5);
         }
         for (const q of QUESTIONS) controller.answer(q, (c.yes ?? []).includes(q));
-        await sleep(50); // the claim the first answer writes is part of the read, not the decision
+        // The claim the first answer writes is part of the read, not the decision: wait for it.
+        for (let i = 0; i < 500 && claims() < n; i++) await sleep(5);
+        // Start-up work (master categories) and the read's own requests are over before Record.
+        await quiet();
         const before = client.counter.requests;
         await controller.record();
         let state = controller.getState();

@@ -133,6 +133,19 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     return pending;
   }
 
+  /** Keeps the answer to "which immutable id is this?" for later actions on the same item. */
+  function rememberImmutable(id: string, pending: Promise<string>): void {
+    immutableIds.set(id, pending);
+    pending.then(
+      (im) => {
+        // Asked again with the immutable id itself, it is its own answer.
+        if (!immutableIds.has(im)) immutableIds.set(im, Promise.resolve(im));
+      },
+      () => immutableIds.delete(id),
+    );
+    if (immutableIds.size > 500) immutableIds.delete(immutableIds.keys().next().value as string);
+  }
+
   /** The immutable id of a message known by any id; asked once per id, remembered. */
   function immutable(id: string): Promise<string> {
     let pending = immutableIds.get(id);
@@ -141,17 +154,34 @@ export function createMailActions(options: MailOptions): GraphMailActions {
         url: withQuery(`${base}/messages/${segment(id)}`, { $select: 'id' }),
         scopes: mailScopes,
       }).then((m) => m.id);
-      immutableIds.set(id, pending);
-      pending.then(
-        (im) => {
-          // Asked again with the immutable id itself, it is its own answer.
-          if (!immutableIds.has(im)) immutableIds.set(im, Promise.resolve(im));
-        },
-        () => immutableIds.delete(id),
-      );
-      if (immutableIds.size > 500) immutableIds.delete(immutableIds.keys().next().value as string);
+      rememberImmutable(id, pending);
     }
     return pending;
+  }
+
+  /**
+   * The immutable id and the categories the message has now. When the id is not known yet both
+   * come from one request (a round trip fewer for a shared item, which is tagged through Graph).
+   */
+  async function idAndCategories(itemId: string): Promise<{ id: string; categories: string[] }> {
+    if (!immutableIds.has(itemId)) {
+      const first = call<{ id: string; categories?: string[] }>({
+        url: withQuery(`${base}/messages/${segment(itemId)}`, { $select: 'id,categories' }),
+        scopes: mailScopes,
+      });
+      rememberImmutable(
+        itemId,
+        first.then((m) => m.id),
+      );
+      const m = await first;
+      return { id: m.id, categories: m.categories ?? [] };
+    }
+    const id = await immutable(itemId);
+    const current = await call<{ categories?: string[] }>({
+      url: withQuery(`${base}/messages/${segment(id)}`, { $select: 'categories' }),
+      scopes: mailScopes,
+    });
+    return { id, categories: current.categories ?? [] };
   }
 
   async function parentOf(id: string): Promise<string | undefined> {
@@ -198,13 +228,8 @@ export function createMailActions(options: MailOptions): GraphMailActions {
   }
 
   async function addCategories(itemId: string, names: readonly string[]): Promise<void> {
-    const restId = await immutable(itemId);
+    const { id: restId, categories: have } = await idAndCategories(itemId);
     const url = `${base}/messages/${segment(restId)}`;
-    const current = await call<{ categories?: string[] }>({
-      url: withQuery(url, { $select: 'categories' }),
-      scopes: mailScopes,
-    });
-    const have = current.categories ?? [];
     const add = names.filter(
       (n, i) => n.trim() && !have.some((h) => sameName(h, n)) && names.findIndex((m) => sameName(m, n)) === i,
     );

@@ -214,3 +214,29 @@ describe('moves and forwards', () => {
     expect(forwards[0]?.comment).toBe('Escalated: possible safeguarding concern');
   });
 });
+
+describe('tagging a shared item', () => {
+  it('reads its immutable id and categories in one request, keeps what it had, and adds ours', async () => {
+    const { id } = h.emu.deliver(SHARED, { ...message(60), categories: ['Theirs'] });
+    const mail = createMailActions({
+      client,
+      mailboxUpn: SHARED,
+      scopes: scopePlan({ sharedMailbox: true }),
+    });
+    const before = client.counter.requests;
+    await mail.addCategories(id, ['CST: Read']);
+    // One read (id and categories together), one write.
+    expect(client.counter.requests - before).toBe(2);
+    const stored = h.emu.store
+      .messages(SHARED)
+      .find((m) => m.internetMessageId === '<mail60@mail.example.com>');
+    expect(stored?.categories).toEqual(['Theirs', 'CST: Read']);
+    // Tagged again later: the id is known, the categories are read afresh.
+    await mail.addCategories(id, ['CST: Breach']);
+    expect(client.counter.requests - before).toBe(4);
+    expect(
+      h.emu.store.messages(SHARED).find((m) => m.internetMessageId === '<mail60@mail.example.com>')
+        ?.categories,
+    ).toEqual(['Theirs', 'CST: Read', 'CST: Breach']);
+  });
+});
