@@ -6,7 +6,7 @@ import type { TokenResult } from './token-cache';
 
 /** What the dialog page sends back (JSON, through messageParent). */
 export type DialogReply =
-  | { type: 'cst-auth'; status: 'success'; accessToken: string; expiresOn?: string }
+  | { type: 'cst-auth'; status: 'success'; accessToken: string; expiresOn?: string; username?: string }
   | { type: 'cst-auth'; status: 'error'; message: string };
 
 /** Office dialog error codes (DialogEventReceived / displayDialogAsync). */
@@ -24,16 +24,27 @@ export interface DialogAuthOptions {
   dialogUrl: string;
 }
 
-export interface DialogAuth {
-  acquire(scopes: readonly string[]): Promise<TokenResult>;
+/** Who must sign in (the mailbox user), and the claims a 401 challenge asked for. */
+export interface DialogSignIn {
+  loginHint: string;
+  claims?: string;
 }
+
+export interface DialogAuth {
+  acquire(scopes: readonly string[], who: DialogSignIn): Promise<TokenResult>;
+}
+
+const sameAccount = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function createDialogAuth(options: DialogAuthOptions): DialogAuth {
   const expectedOrigin = new URL(options.dialogUrl).origin;
   return {
-    acquire(scopes) {
+    acquire(scopes, who) {
       const url = new URL(options.dialogUrl);
       url.searchParams.set('scopes', scopes.join(' '));
+      // The identity platform offers the mailbox user's account first.
+      url.searchParams.set('loginHint', who.loginHint);
+      if (who.claims) url.searchParams.set('claims', who.claims);
       return new Promise<TokenResult>((resolve, reject) => {
         let settled = false;
         let dialog: DialogLike | null = null;
@@ -64,6 +75,16 @@ export function createDialogAuth(options: DialogAuthOptions): DialogAuth {
               const reply = parseReply(arg.message);
               if (!reply) {
                 finish(() => reject(new AuthError('failed', 'The sign-in window sent an unreadable reply.')));
+              } else if (reply.status === 'success' && !sameAccount(reply.username ?? '', who.loginHint)) {
+                // Another account's token would record and act as someone else.
+                finish(() =>
+                  reject(
+                    new AuthError(
+                      'failed',
+                      `Sign in as ${who.loginHint}, the Outlook user: the window signed in ${reply.username || 'an unnamed account'}.`,
+                    ),
+                  ),
+                );
               } else if (reply.status === 'success') {
                 const expiresOn = reply.expiresOn ? new Date(reply.expiresOn) : null;
                 finish(() => resolve({ accessToken: reply.accessToken, expiresOn }));
@@ -105,6 +126,7 @@ export function parseReply(message: string | undefined): DialogReply | null {
   if (v.status === 'success' && typeof v.accessToken === 'string' && v.accessToken) {
     const reply: DialogReply = { type: 'cst-auth', status: 'success', accessToken: v.accessToken };
     if (typeof v.expiresOn === 'string') reply.expiresOn = v.expiresOn;
+    if (typeof v.username === 'string') reply.username = v.username;
     return reply;
   }
   if (v.status === 'error' && typeof v.message === 'string')

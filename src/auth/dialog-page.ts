@@ -18,10 +18,14 @@ export async function runAuthDialog(deps: AuthDialogDeps): Promise<'sent' | 'red
     if (result) {
       const reply: DialogReply = { type: 'cst-auth', status: 'success', accessToken: result.accessToken };
       if (result.expiresOn) reply.expiresOn = result.expiresOn.toISOString();
+      if (result.account?.username) reply.username = result.account.username;
       deps.send(reply);
       return 'sent';
     }
-    const scopes = (new URLSearchParams(deps.search).get('scopes') ?? '').split(' ').filter(Boolean);
+    const query = new URLSearchParams(deps.search);
+    const scopes = (query.get('scopes') ?? '').split(' ').filter(Boolean);
+    const loginHint = query.get('loginHint');
+    const claims = query.get('claims');
     if (scopes.length === 0) {
       deps.send({
         type: 'cst-auth',
@@ -30,7 +34,11 @@ export async function runAuthDialog(deps: AuthDialogDeps): Promise<'sent' | 'red
       });
       return 'sent';
     }
-    await deps.pca.acquireTokenRedirect({ scopes });
+    await deps.pca.acquireTokenRedirect({
+      scopes,
+      ...(loginHint ? { loginHint } : {}),
+      ...(claims ? { claims } : {}),
+    });
     return 'redirecting';
   } catch (err) {
     deps.send({ type: 'cst-auth', status: 'error', message: errorDetail(err) });

@@ -10,7 +10,9 @@ export function msalConfiguration(config: RuntimeConfig, redirectUri?: string): 
       'This build has no CLIENT_ID: ask whoever deployed the add-in to rebuild it.',
     );
   }
-  const auth: Configuration['auth'] = { clientId: config.clientId };
+  // CP1: the add-in handles claims challenges (src/auth/challenge.ts), so Graph may send them
+  // (Continuous Access Evaluation: a revoked session is refused at once, not at token expiry).
+  const auth: Configuration['auth'] = { clientId: config.clientId, clientCapabilities: ['CP1'] };
   if (config.authority) auth.authority = config.authority;
   if (redirectUri) auth.redirectUri = redirectUri;
   return {

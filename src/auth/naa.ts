@@ -5,11 +5,13 @@ import { createNestablePublicClientApplication, type IPublicClientApplication } 
 import type { RuntimeConfig } from '../runtime-config';
 import { msalConfiguration } from './msal-config';
 import type { TokenResult } from './token-cache';
+import type { FreshToken } from './types';
 
 /** The token steps the provider chains: silent first, then a popup. */
 export interface InteractiveClient {
-  silent(scopes: readonly string[]): Promise<TokenResult>;
-  popup(scopes: readonly string[]): Promise<TokenResult>;
+  /** `fresh`: not from MSAL's cache (Graph refused the cached one), with the claims asked for. */
+  silent(scopes: readonly string[], fresh?: FreshToken): Promise<TokenResult>;
+  popup(scopes: readonly string[], fresh?: FreshToken): Promise<TokenResult>;
 }
 
 export type PcaLike = Pick<
@@ -26,15 +28,21 @@ export async function createNaaClient(
   const pca = await create(msalConfiguration(config));
   const account = () => pca.getActiveAccount() ?? pca.getAllAccounts()[0] ?? null;
   return {
-    async silent(scopes) {
+    async silent(scopes, fresh) {
       const known = account();
-      const result = await pca.acquireTokenSilent(
-        known ? { scopes: [...scopes], account: known } : { scopes: [...scopes] },
-      );
+      const result = await pca.acquireTokenSilent({
+        scopes: [...scopes],
+        ...(known ? { account: known } : {}),
+        ...(fresh ? { forceRefresh: true } : {}),
+        ...(fresh?.claims ? { claims: fresh.claims } : {}),
+      });
       return { accessToken: result.accessToken, expiresOn: result.expiresOn };
     },
-    async popup(scopes) {
-      const result = await pca.acquireTokenPopup({ scopes: [...scopes] });
+    async popup(scopes, fresh) {
+      const result = await pca.acquireTokenPopup({
+        scopes: [...scopes],
+        ...(fresh?.claims ? { claims: fresh.claims } : {}),
+      });
       if (result.account) pca.setActiveAccount(result.account);
       return { accessToken: result.accessToken, expiresOn: result.expiresOn };
     },

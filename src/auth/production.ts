@@ -10,7 +10,7 @@ import { errorDetail } from '../common/error-detail';
 import { AuthError } from './errors';
 import type { InteractiveClient } from './naa';
 import { createTokenCache, scopeKey, type TokenResult } from './token-cache';
-import type { TokenProvider } from './types';
+import type { FreshToken, TokenProvider } from './types';
 
 export interface ProductionDeps {
   /** Creates the NAA client; default: MSAL's nestable application, loaded on demand. */
@@ -52,16 +52,16 @@ export function createProductionTokenProvider(
     return result.accessToken;
   };
 
-  async function acquire(scopes: readonly string[]): Promise<string> {
+  async function acquire(scopes: readonly string[], fresh?: FreshToken): Promise<string> {
     const client = naaSupported ? await naaClient() : null;
     if (client) {
       try {
-        return keep(scopes, await client.silent(scopes));
+        return keep(scopes, await client.silent(scopes, fresh));
       } catch {
         // Consent or a fresh sign-in is needed: that is what the popup is for.
       }
       try {
-        return keep(scopes, await oneWindowAtATime(() => client.popup(scopes)));
+        return keep(scopes, await oneWindowAtATime(() => client.popup(scopes, fresh)));
       } catch (err) {
         if (isUserCancelled(err)) throw new AuthError('cancelled', 'Sign-in was cancelled.', { cause: err });
         console.warn(`Sign-in popup failed, using the sign-in dialog: ${errorDetail(err)}`);
@@ -73,10 +73,19 @@ export function createProductionTokenProvider(
         'This version of Outlook cannot sign the add-in in (no NAA, no dialog API).',
       );
     }
-    return keep(scopes, await oneWindowAtATime(() => dialog.acquire(scopes)));
+    return keep(
+      scopes,
+      await oneWindowAtATime(() =>
+        dialog.acquire(scopes, {
+          loginHint: host.user().emailAddress,
+          ...(fresh?.claims ? { claims: fresh.claims } : {}),
+        }),
+      ),
+    );
   }
 
   const inflight = new Map<string, Promise<string>>();
+  const refreshing = new Map<string, Promise<string>>();
   return {
     getToken(scopes) {
       if (scopes.length === 0)
@@ -90,6 +99,18 @@ export function createProductionTokenProvider(
         inflight.set(key, pending);
       }
       return pending;
+    },
+    async refresh(scopes, claims) {
+      cache.drop(scopes);
+      const key = scopeKey(scopes);
+      // Requests refused together share one fresh token; an ordinary request in flight does
+      // not count (it may hand back the very token Graph refused).
+      let pending = refreshing.get(key);
+      if (!pending) {
+        pending = acquire(scopes, { ...(claims ? { claims } : {}) }).finally(() => refreshing.delete(key));
+        refreshing.set(key, pending);
+      }
+      await pending;
     },
   };
 }

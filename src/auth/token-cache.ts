@@ -1,5 +1,9 @@
 // Tokens in memory only (never localStorage or sessionStorage: this is police data), keyed by
-// the scope set, reused until shortly before they expire.
+// the scope set, reused until shortly before they expire. MSAL keeps its own memory cache for
+// the NAA path, but the dialog fallback's tokens come back through messageParent, outside any
+// MSAL in the pane: without this cache every Graph call would open a sign-in window. Kept in
+// front of both paths so a token is asked of MSAL or the dialog once per scope set, and dropped
+// when Graph refuses it (401).
 export interface TokenResult {
   accessToken: string;
   /** Absent when the issuer did not say; such a token is not cached. */
@@ -16,6 +20,8 @@ export function scopeKey(scopes: readonly string[]): string {
 export interface TokenCache {
   get(scopes: readonly string[]): string | null;
   put(scopes: readonly string[], result: TokenResult): void;
+  /** Forgets the token for these scopes (Graph refused it). */
+  drop(scopes: readonly string[]): void;
   clear(): void;
 }
 
@@ -35,6 +41,9 @@ export function createTokenCache(now: () => number): TokenCache {
       const expiresAt = result.expiresOn?.getTime();
       if (expiresAt === undefined || Number.isNaN(expiresAt)) return;
       entries.set(scopeKey(scopes), { token: result.accessToken, expiresAt });
+    },
+    drop(scopes) {
+      entries.delete(scopeKey(scopes));
     },
     clear() {
       entries.clear();

@@ -9,6 +9,7 @@ import {
   type AuthenticationProvider,
   type GraphRequest,
 } from '@microsoft/microsoft-graph-client';
+import { claimsFromChallenge } from '../auth/challenge';
 import type { TokenProvider } from '../auth/types';
 import { errorFromResponse, errorFromThrown, GraphRequestError } from './errors';
 import { graphMiddleware, type FetchLike, type RequestCounter } from './middleware';
@@ -145,9 +146,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       ? pathOrUrl
       : `${baseUrl}${pathOrUrl.startsWith('/') ? '' : '/'}${pathOrUrl}`;
 
-  async function request<T>(call: GraphCall): Promise<T> {
-    const method = call.method ?? 'GET';
-    const url = resolve(call.url);
+  async function send(call: GraphCall, method: HttpMethod, url: string): Promise<Response> {
     const builder = sdk
       .api(url)
       // Raw: the SDK hands back every response as it came, and errors are read in one place.
@@ -157,11 +156,23 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         new RequestPolicy(call.idempotent ?? method !== 'POST', url),
       ]);
     if (call.headers) builder.headers(call.headers);
-    let response: Response;
     try {
-      response = await SEND[method](builder, call.body);
+      return await SEND[method](builder, call.body);
     } catch (err) {
       throw errorFromThrown(err, method);
+    }
+  }
+
+  async function request<T>(call: GraphCall): Promise<T> {
+    const method = call.method ?? 'GET';
+    const url = resolve(call.url);
+    let response = await send(call, method, url);
+    // A refused token (revoked, or a Continuous Access Evaluation claims challenge): once, with a
+    // fresh token carrying the claims asked for. A 401 is an answer, so nothing was carried out.
+    if (response.status === 401 && tokens.refresh) {
+      const claims = claimsFromChallenge(response.headers.get('www-authenticate'));
+      await tokens.refresh(call.scopes, claims ?? undefined);
+      response = await send(call, method, url);
     }
     if (!response.ok) throw await errorFromResponse(response, method);
     // The body's shape is the endpoint's contract with its caller, as with any JSON API.

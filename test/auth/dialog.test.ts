@@ -12,13 +12,17 @@ function setup(open: { failCode?: number } = {}) {
   return { ui, auth };
 }
 
-const reply = (r: object): string => JSON.stringify({ type: 'cst-auth', ...r });
+const ALEX = 'alex.handler@force.example.police.uk';
+const WHO = { loginHint: ALEX };
+const reply = (r: object): string => JSON.stringify({ type: 'cst-auth', username: ALEX, ...r });
 
 describe('the Office dialog fallback (taskpane side)', () => {
   it('opens our dialog page for the scopes and returns the token it sends back', async () => {
     const { ui, auth } = setup();
-    const pending = auth.acquire(['Mail.ReadWrite', 'Sites.ReadWrite.All']);
-    expect(ui.opened).toEqual([`${URL_}?scopes=Mail.ReadWrite+Sites.ReadWrite.All`]);
+    const pending = auth.acquire(['Mail.ReadWrite', 'Sites.ReadWrite.All'], WHO);
+    expect(ui.opened).toEqual([
+      `${URL_}?scopes=Mail.ReadWrite+Sites.ReadWrite.All&loginHint=${encodeURIComponent(ALEX)}`,
+    ]);
     ui.emit(EVENTS.DialogMessageReceived, {
       message: reply({ status: 'success', accessToken: 'tok', expiresOn: '2030-01-01T00:00:00.000Z' }),
       origin: 'https://triage.example.org',
@@ -32,14 +36,14 @@ describe('the Office dialog fallback (taskpane side)', () => {
 
   it('treats 12006 as the user closing the window', async () => {
     const { ui, auth } = setup();
-    const pending = auth.acquire(['Mail.ReadWrite']);
+    const pending = auth.acquire(['Mail.ReadWrite'], WHO);
     ui.emit(EVENTS.DialogEventReceived, { error: DIALOG_CLOSED_BY_USER });
     await expect(pending).rejects.toMatchObject({ kind: 'cancelled' });
   });
 
   it('explains a dialog that cannot open', async () => {
     const { auth } = setup({ failCode: 12009 });
-    await expect(auth.acquire(['Mail.ReadWrite'])).rejects.toMatchObject({
+    await expect(auth.acquire(['Mail.ReadWrite'], WHO)).rejects.toMatchObject({
       kind: 'unavailable',
       message: expect.stringMatching(/allow pop-up windows/),
     });
@@ -47,7 +51,7 @@ describe('the Office dialog fallback (taskpane side)', () => {
 
   it('ignores messages from another origin and fails on unreadable ones', async () => {
     const { ui, auth } = setup();
-    const pending = auth.acquire(['Mail.ReadWrite']);
+    const pending = auth.acquire(['Mail.ReadWrite'], WHO);
     ui.emit(EVENTS.DialogMessageReceived, {
       message: reply({ status: 'success', accessToken: 'evil' }),
       origin: 'https://attacker.example.com',
@@ -61,7 +65,7 @@ describe('the Office dialog fallback (taskpane side)', () => {
 
   it('passes on the error the dialog page reports', async () => {
     const { ui, auth } = setup();
-    const pending = auth.acquire(['Mail.ReadWrite']);
+    const pending = auth.acquire(['Mail.ReadWrite'], WHO);
     ui.emit(EVENTS.DialogMessageReceived, {
       message: reply({ status: 'error', message: 'AADSTS65001: consent' }),
     });

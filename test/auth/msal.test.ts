@@ -10,7 +10,12 @@ describe('MSAL configuration', () => {
     const config = msalConfiguration(CONFIG);
     expect(config.cache?.cacheLocation).toBe('memoryStorage');
     expect(config.system?.loggerOptions?.piiLoggingEnabled).toBe(false);
-    expect(config.auth).toEqual({ clientId: CONFIG.clientId, authority: CONFIG.authority });
+    expect(config.auth).toEqual({
+      clientId: CONFIG.clientId,
+      authority: CONFIG.authority,
+      // Declares that claims challenges are handled, so Continuous Access Evaluation applies.
+      clientCapabilities: ['CP1'],
+    });
   });
 
   it('drops log lines that MSAL marks as containing personal data', () => {
