@@ -39,6 +39,8 @@ function buildConfig() {
     sitePath: process.env.SITE_PATH || '',
     clientId: process.env.CLIENT_ID || '',
     authority: process.env.AUTHORITY || 'https://login.microsoftonline.com/organizations',
+    // Least privilege once an administrator has granted the app the site (docs/deploy.md §1).
+    sitesSelected: process.env.SITES_SELECTED === 'true',
   };
 }
 

@@ -10,4 +10,9 @@ export interface RuntimeConfig {
   /** Entra app (client) id and authority for MSAL; unused in the sandbox (dev tokens). */
   clientId: string;
   authority: string;
+  /**
+   * The organisation granted the app this one site (Sites.Selected, docs/deploy.md §1): the lists
+   * are reached with `Sites.Selected` instead of `Sites.ReadWrite.All`. Build variable SITES_SELECTED.
+   */
+  sitesSelected?: boolean;
 }

@@ -64,6 +64,7 @@ export async function createServices(
     baseUrl: config.graphBaseUrl,
     siteHostname: config.siteHostname,
     sitePath: config.sitePath,
+    sitesSelected: config.sitesSelected === true,
     tokens,
     validateStrategy,
   });

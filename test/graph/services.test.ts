@@ -53,3 +53,23 @@ describe('createGraphServices', () => {
     expect((await services.settings.load()).settings.rbnrFolder).toBe('Contact strategy - read not respond');
   });
 });
+
+describe('Sites.Selected (build option SITES_SELECTED)', () => {
+  it('reaches the lists with Sites.Selected only, never Sites.ReadWrite.All', async () => {
+    const asked: string[][] = [];
+    const tokens = {
+      getToken: async (scopes: readonly string[]) => (asked.push([...scopes]), `dev:${HANDLER}`),
+    };
+    const services = createGraphServices({
+      baseUrl: h.base,
+      ...SITE,
+      sitesSelected: true,
+      tokens,
+      fetchImpl: h.fetchImpl,
+    });
+    await Promise.all([services.strategies.sync(), services.settings.load()]);
+    await services.contactLog.history(['paul.example@example.com'], '2025-01-01T00:00:00Z');
+    expect(asked.length).toBeGreaterThan(0);
+    expect(new Set(asked.flat())).toEqual(new Set(['Sites.Selected']));
+  });
+});
