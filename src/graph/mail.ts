@@ -278,5 +278,9 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     });
   }
 
-  return { ensureFolder, moveToFolder, addCategories, ensureMasterCategories, forward };
+  async function prepare(itemId: string, folderName?: string): Promise<void> {
+    await Promise.all([immutable(itemId), folderName ? ensureFolder(folderName) : undefined]);
+  }
+
+  return { ensureFolder, moveToFolder, addCategories, ensureMasterCategories, forward, prepare };
 }

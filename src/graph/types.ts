@@ -107,6 +107,11 @@ export interface MailActions {
   ensureMasterCategories(names: readonly string[]): Promise<{ missing: string[] }>;
   /** Forwards to a mailbox with a comment (escalation). Never a reply to the sender. */
   forward(restId: string, to: string, comment: string): Promise<void>;
+  /**
+   * Looks up, while the handler is still reading, what a forward or a move will need (the item's
+   * immutable id, the folder's id), so that recording the decision waits for neither.
+   */
+  prepare?(restId: string, folderName?: string): Promise<void>;
 }
 
 export type { Fingerprint };

@@ -21,6 +21,7 @@ import type { CurrentMessage } from '../../office/types';
 import { configFrom } from './config';
 import { describeError } from './errors';
 import { HistoryCache } from './history-cache';
+import { warmMail } from './mail-warmup';
 import type { ControllerOptions, TriageServices } from './services';
 import type { Library, PaneStore } from './store';
 import type { ReadyState, ShownItem } from './types';
@@ -119,6 +120,8 @@ export class SelectedItem {
     const item = this.store.shown();
     if (!item || item.record.kind === 'recorded' || item.record.kind === 'saving') return;
     this.claim(item);
+    const ready = this.store.ready();
+    if (ready) warmMail(this.services, item, ready.settings, value);
     this.store.patchItem(this.store.currentItem(), { gate: answerGate(item.gate, question, value) });
   }
 
