@@ -102,6 +102,12 @@ export async function decisionRequests(): Promise<Record<string, unknown>> {
       }),
     ];
     const host = new FakeHost(null, { displayName: 'Hana Handler', emailAddress: HANDLER });
+    // Outlook reads the item's own categories from its mailbox (Office.js, no Graph request).
+    host.getCategories = async () => {
+      const item = host.current;
+      const owner = item?.mailboxOwner ?? HANDLER;
+      return h.emu.store.messages(owner).find((m) => m.id === item?.restId)?.categories ?? [];
+    };
     const controller = new TriageController(
       {
         host,

@@ -227,8 +227,14 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     }
   }
 
-  async function addCategories(itemId: string, names: readonly string[]): Promise<void> {
-    const { id: restId, categories: have } = await idAndCategories(itemId);
+  async function addCategories(
+    itemId: string,
+    names: readonly string[],
+    current?: readonly string[],
+  ): Promise<void> {
+    const { id: restId, categories: have } = current
+      ? { id: await immutable(itemId), categories: [...current] }
+      : await idAndCategories(itemId);
     const url = `${base}/messages/${segment(restId)}`;
     const add = names.filter(
       (n, i) => n.trim() && !have.some((h) => sameName(h, n)) && names.findIndex((m) => sameName(m, n)) === i,

@@ -101,8 +101,11 @@ export interface SettingsRepository {
 export interface MailActions {
   /** Ensures the folder exists (by display name under the Inbox) and moves the message; returns the new id. */
   moveToFolder(restId: string, folderName: string): Promise<{ id: string }>;
-  /** Adds categories, keeping the ones already there (read, merge, write). */
-  addCategories(restId: string, names: readonly string[]): Promise<void>;
+  /**
+   * Adds categories, keeping the ones already there (read, merge, write). `current`: the item's
+   * categories as Outlook just gave them, so the read is not asked of Graph again.
+   */
+  addCategories(restId: string, names: readonly string[], current?: readonly string[]): Promise<void>;
   /** Makes sure these master categories exist (403 on a shared mailbox is tolerated and reported). */
   ensureMasterCategories(names: readonly string[]): Promise<{ missing: string[] }>;
   /** Forwards to a mailbox with a comment (escalation). Never a reply to the sender. */

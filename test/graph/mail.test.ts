@@ -239,4 +239,21 @@ describe('tagging a shared item', () => {
         ?.categories,
     ).toEqual(['Theirs', 'CST: Read', 'CST: Breach']);
   });
+
+  it('given the categories Outlook holds, writes without reading them through Graph again', async () => {
+    const { id } = h.emu.deliver(SHARED, { ...message(61), categories: ['Theirs'] });
+    const mail = createMailActions({
+      client,
+      mailboxUpn: SHARED,
+      scopes: scopePlan({ sharedMailbox: true }),
+    });
+    await mail.prepare?.(id);
+    const before = client.counter.requests;
+    await mail.addCategories(id, ['CST: Read'], ['Theirs']);
+    expect(client.counter.requests - before).toBe(1);
+    expect(
+      h.emu.store.messages(SHARED).find((m) => m.internetMessageId === '<mail61@mail.example.com>')
+        ?.categories,
+    ).toEqual(['Theirs', 'CST: Read']);
+  });
 });

@@ -1,5 +1,6 @@
 // While the handler reads, the pane looks up what the forward or the move will need, so that
 // "Record" costs at most the log row and the mail action. Only when a forward or a move is likely.
+// A shared item still in front is tagged with the categories Outlook holds, not read through Graph.
 import { FakeMail, SETTINGS, message, rig, settle, strategy } from './fakes';
 
 class PreparingMail extends FakeMail {
@@ -32,4 +33,29 @@ test('a "yes" (a possible escalation and forward) looks up the item; "no" in the
   expect(prepared(mail)).toEqual([]);
   r.controller.answer('safeguardingOrRisk', true);
   expect(prepared(mail)).toEqual([['prepare', message().restId, undefined]]);
+});
+
+test('a shared item in front is tagged through Graph with the categories Outlook holds', async () => {
+  const shared = message({ mailboxOwner: 'psd@force.example.police.uk' });
+  const seen: Array<readonly string[] | undefined> = [];
+  class Recording extends PreparingMail {
+    override async addCategories(_id: string, _names: readonly string[], current?: readonly string[]) {
+      seen.push(current);
+    }
+  }
+  const mail = new Recording();
+  const r = rig({ strategies: [strategy({ spoc: undefined })], first: shared, mail });
+  r.host.getCategories = async () => ['Theirs'];
+  await r.controller.start();
+  await settle();
+  for (const q of [
+    'newComplaintOrAllegation',
+    'criminalMatter',
+    'safeguardingOrRisk',
+    'otherAction',
+  ] as const)
+    r.controller.answer(q, false);
+  await r.controller.record();
+  await settle();
+  expect(seen).toEqual([['Theirs']]);
 });

@@ -41,9 +41,23 @@ export async function tagMessage(request: TagRequest): Promise<TagOutcome> {
     }
   }
   try {
-    await mail.addCategories(message.restId, names);
+    await mail.addCategories(message.restId, names, await categoriesInFront(request));
     return { kind: 'tagged', via: 'graph' };
   } catch (error) {
     return { kind: 'failed', error };
+  }
+}
+
+/**
+ * The item's categories as Outlook holds them, when it is still in front: read through Office.js
+ * (read item permission, shared items included), they spare the Graph read before the write.
+ * Undefined when Outlook cannot say: Graph is asked then.
+ */
+async function categoriesInFront(request: TagRequest): Promise<string[] | undefined> {
+  if (!request.inFront || !request.host.isSetSupported('Mailbox', '1.8')) return undefined;
+  try {
+    return await request.host.getCategories();
+  } catch {
+    return undefined;
   }
 }
