@@ -5,12 +5,12 @@
 // action, and every action and every "did it move?" re-check uses that. Categories are a whole-set PATCH: read, merge,
 // write. Master categories on a shared mailbox are usually forbidden to delegates: that is
 // reported as `missing`, not thrown.
-import { batch } from './batch';
+import { batch, type BatchRequest, type BatchResponse } from './batch';
 import type { GraphClient, GraphPage } from './client';
 import { GraphRequestError, isGraphError } from './errors';
 import { literal, segment, withQuery } from './odata';
 import type { ScopePlan } from './scopes';
-import type { MailActions } from './types';
+import type { MailActions, PartOutcome, TogetherOutcome, TogetherRequest } from './types';
 
 export const IMMUTABLE_IDS = { Prefer: 'IdType="ImmutableId"' } as const;
 
@@ -288,5 +288,92 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     await Promise.all([immutable(itemId), folderName ? ensureFolder(folderName) : undefined]);
   }
 
-  return { ensureFolder, moveToFolder, addCategories, ensureMasterCategories, forward, prepare };
+  /** A sub-response as a part's outcome; its error in the shape a single request would throw. */
+  function outcomeOf(res: BatchResponse | undefined, method: string): PartOutcome {
+    if (res && res.status >= 200 && res.status < 300) return { ok: true };
+    const error = (res?.body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    return {
+      ok: false,
+      error: new GraphRequestError({
+        status: res?.status ?? 0,
+        code: error?.code ?? '',
+        message: error?.message ?? 'No answer for this request in the $batch',
+        method,
+      }),
+    };
+  }
+
+  async function tagAndAct(itemId: string, what: TogetherRequest): Promise<TogetherOutcome> {
+    const restId = await immutable(itemId);
+    const folderId = what.moveTo ? await ensureFolder(what.moveTo) : undefined;
+    const url = `${base}/messages/${segment(restId)}`;
+    const have = [...what.tag.current];
+    const add = what.tag.names.filter(
+      (n, i) =>
+        n.trim() &&
+        !have.some((h) => sameName(h, n)) &&
+        what.tag.names.findIndex((m) => sameName(m, n)) === i,
+    );
+    const requests: BatchRequest[] = [];
+    if (add.length)
+      requests.push({
+        id: 'tag',
+        method: 'PATCH',
+        url,
+        headers: IMMUTABLE_IDS,
+        body: { categories: [...have, ...add] },
+      });
+    if (what.forward)
+      requests.push({
+        id: 'forward',
+        method: 'POST',
+        url: `${url}/forward`,
+        headers: IMMUTABLE_IDS,
+        body: {
+          comment: what.forward.comment,
+          toRecipients: [{ emailAddress: { address: what.forward.to } }],
+        },
+      });
+    if (folderId)
+      requests.push({
+        id: 'move',
+        method: 'POST',
+        url: `${url}/move`,
+        headers: IMMUTABLE_IDS,
+        body: { destinationId: folderId },
+        // Two writes to one item at once can conflict: the move waits for the tag.
+        ...(add.length ? { dependsOn: ['tag'] } : {}),
+      });
+    const scopes = [...new Set([...mailScopes, ...(what.forward ? options.scopes.mailSend : [])])];
+    let results = new Map<string, BatchResponse>();
+    let lost: unknown = null;
+    try {
+      if (requests.length) results = await batch(client, requests, { scopes });
+    } catch (err) {
+      // No answer: each part is unknown. The forward is reported (it cannot be checked), the
+      // tag is tried again later, the move is checked below before it is made again.
+      lost = err;
+    }
+    const partOf = (id: string, method: string): PartOutcome =>
+      lost !== null ? { ok: false, error: lost } : outcomeOf(results.get(id), method);
+    const outcome: TogetherOutcome = { tag: add.length ? partOf('tag', 'PATCH') : { ok: true } };
+    if (what.forward) outcome.forward = partOf('forward', 'POST');
+    if (folderId && what.moveTo) {
+      let move = partOf('move', 'POST');
+      if (!move.ok) {
+        // Not moved in the batch (its tag failed, or an answer that says nothing): see where
+        // the message is, then the careful path, which never moves it twice.
+        try {
+          if ((await parentOf(restId)) !== folderId) await moveToFolder(itemId, what.moveTo);
+          move = { ok: true };
+        } catch (error) {
+          move = { ok: false, error };
+        }
+      }
+      outcome.move = move;
+    }
+    return outcome;
+  }
+
+  return { ensureFolder, moveToFolder, addCategories, ensureMasterCategories, forward, prepare, tagAndAct };
 }

@@ -115,6 +115,27 @@ export interface MailActions {
    * immutable id, the folder's id), so that recording the decision waits for neither.
    */
   prepare?(restId: string, folderName?: string): Promise<void>;
+  /**
+   * Tags the item and forwards and/or moves it in one round trip. Each part reports on its own:
+   * a failed tag never stops the forward or the move.
+   */
+  tagAndAct?(restId: string, what: TogetherRequest): Promise<TogetherOutcome>;
+}
+
+export interface TogetherRequest {
+  /** The item's categories now (as Outlook gives them) and the ones to add. */
+  tag: { current: readonly string[]; names: readonly string[] };
+  forward?: { to: string; comment: string };
+  moveTo?: string;
+}
+
+/** Per part: done, or the error it met. Absent: not asked for. */
+export type PartOutcome = { ok: true } | { ok: false; error: unknown };
+
+export interface TogetherOutcome {
+  tag: PartOutcome;
+  forward?: PartOutcome;
+  move?: PartOutcome;
 }
 
 export type { Fingerprint };

@@ -5,7 +5,7 @@
 // came first, so one forward goes out, not two.
 import { earlierMail, type DecisionRow, type EarlierMail } from '../core/message-status';
 import type { ContactLogRecord } from '../core/types';
-import type { ContactLogRepository, MailActions } from '../graph/types';
+import type { ContactLogRepository, MailActions, PartOutcome } from '../graph/types';
 import type { Outbox } from './outbox';
 
 export async function earlierMailFor(
@@ -23,7 +23,7 @@ export async function earlierMailFor(
 export interface MailDutyPorts {
   outbox: Pick<Outbox, 'holds' | 'flush'>;
   log: Pick<ContactLogRepository, 'forMessage'>;
-  mail: Pick<MailActions, 'forward' | 'moveToFolder'>;
+  mail: Pick<MailActions, 'forward' | 'moveToFolder' | 'tagAndAct'>;
 }
 
 /** What the decision's mail plan asks beyond tagging. */
@@ -32,6 +32,11 @@ export interface MailDuty {
   forwardTo: string | null;
   forwardComment: string;
   moveTo: string | null;
+  /**
+   * Tag the item in the same round trip as the forward or the move (a shared item, tagged through
+   * Graph): its categories now and the ones to add. Only when the mail actions can.
+   */
+  tag?: { current: readonly string[]; names: readonly string[] };
 }
 
 /** Which of the two is done (by this pane or, as far as this decision goes, by an earlier one). */
@@ -44,6 +49,8 @@ export interface DutySteps {
 export interface LeftToOthers {
   forwardedBy?: DecisionRow;
   movedBy?: DecisionRow;
+  /** How the tag went, when the duty carried it. */
+  tag?: PartOutcome;
 }
 
 export class UnconfirmedDecision extends Error {
@@ -68,7 +75,11 @@ export async function doMailDuty(
   const left: LeftToOthers = {};
   const needForward = duty.forwardTo !== null && !steps.forward;
   const needMove = duty.moveTo !== null && !steps.move;
-  if (!needForward && !needMove) return left;
+  if (!needForward && !needMove) {
+    if (duty.tag && ports.mail.tagAndAct)
+      left.tag = (await ports.mail.tagAndAct(duty.restId, { tag: duty.tag })).tag;
+    return left;
+  }
   const earlier = await earlierMailFor(ports.outbox, ports.log, record);
   if (earlier.kind === 'unconfirmed') throw new UnconfirmedDecision();
   if (needForward && earlier.forwardedBy) {
@@ -78,6 +89,24 @@ export async function doMailDuty(
   if (needMove && earlier.movedBy) {
     steps.move = true;
     left.movedBy = earlier.movedBy;
+  }
+  if (duty.tag && ports.mail.tagAndAct) {
+    // One round trip for the tag, the forward and the move; each part reports on its own.
+    const out = await ports.mail.tagAndAct(duty.restId, {
+      tag: duty.tag,
+      ...(!steps.forward && duty.forwardTo
+        ? { forward: { to: duty.forwardTo, comment: duty.forwardComment } }
+        : {}),
+      ...(!steps.move && duty.moveTo ? { moveTo: duty.moveTo } : {}),
+    });
+    left.tag = out.tag;
+    if (out.forward?.ok) steps.forward = true;
+    if (out.move?.ok) steps.move = true;
+    const failed = [out.forward, out.move].find(
+      (p): p is Extract<PartOutcome, { ok: false }> => p?.ok === false,
+    );
+    if (failed) throw failed.error;
+    return left;
   }
   if (!steps.forward && duty.forwardTo) {
     await ports.mail.forward(duty.restId, duty.forwardTo, duty.forwardComment);

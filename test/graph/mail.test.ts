@@ -257,3 +257,49 @@ describe('tagging a shared item', () => {
     ).toEqual(['Theirs', 'CST: Read']);
   });
 });
+
+describe('tag, forward and move in one round trip', () => {
+  const mailFor = () =>
+    createMailActions({ client, mailboxUpn: SHARED, scopes: scopePlan({ sharedMailbox: true }) });
+  const stored = (n: number) =>
+    h.emu.store.messages(SHARED).find((m) => m.internetMessageId === `<mail${n}@mail.example.com>`);
+  const folderOf = (n: number) =>
+    h.emu.store.folders(SHARED).find((f) => f.id === stored(n)?.folder || f.displayName === stored(n)?.folder)
+      ?.displayName;
+
+  it('does all three in one request, keeping the categories the item had', async () => {
+    const { id } = h.emu.deliver(SHARED, { ...message(70), categories: ['Theirs'] });
+    const mail = mailFor();
+    await mail.prepare?.(id, RBNR);
+    const before = client.counter.requests;
+    const out = await mail.tagAndAct?.(id, {
+      tag: { current: ['Theirs'], names: ['CST: Escalate'] },
+      forward: { to: 'safeguarding@force.example.police.uk', comment: 'together' },
+      moveTo: RBNR,
+    });
+    expect(out).toEqual({ tag: { ok: true }, forward: { ok: true }, move: { ok: true } });
+    expect(client.counter.requests - before).toBe(1);
+    expect(stored(70)?.categories).toEqual(['Theirs', 'CST: Escalate']);
+    expect(h.emu.store.forwards().filter((f) => f.comment === 'together')).toHaveLength(1);
+    expect(folderOf(70)).toBe(RBNR);
+  });
+
+  it('a tag that keeps failing stops neither the forward nor the move, and is reported', async () => {
+    const { id } = h.emu.deliver(SHARED, message(71));
+    const mail = mailFor();
+    await mail.prepare?.(id, RBNR);
+    // More 503s than the $batch retries: the tag fails for good, and the move that waited for it.
+    const fault = h.emu.faults.add({ kind: '503', scope: 'batch', method: 'PATCH', count: 50 });
+    const out = await mail.tagAndAct?.(id, {
+      tag: { current: [], names: ['CST: Escalate'] },
+      forward: { to: 'safeguarding@force.example.police.uk', comment: 'tag refused' },
+      moveTo: RBNR,
+    });
+    h.emu.faults.remove(fault);
+    expect(out?.tag.ok).toBe(false);
+    expect(out?.forward).toEqual({ ok: true });
+    expect(out?.move).toEqual({ ok: true });
+    expect(h.emu.store.forwards().filter((f) => f.comment === 'tag refused')).toHaveLength(1);
+    expect(folderOf(71)).toBe(RBNR);
+  });
+});

@@ -1,6 +1,7 @@
 // While the handler reads, the pane looks up what the forward or the move will need, so that
 // "Record" costs at most the log row and the mail action. Only when a forward or a move is likely.
 // A shared item still in front is tagged with the categories Outlook holds, not read through Graph.
+import type { TogetherOutcome, TogetherRequest } from '../../src/graph/types';
 import { FakeMail, SETTINGS, message, rig, settle, strategy } from './fakes';
 
 class PreparingMail extends FakeMail {
@@ -58,4 +59,44 @@ test('a shared item in front is tagged through Graph with the categories Outlook
   await r.controller.record();
   await settle();
   expect(seen).toEqual([['Theirs']]);
+});
+
+test('a shared item escalated: tag and forward go together, and a failed tag is reported while the forward stands', async () => {
+  const shared = message({ mailboxOwner: 'psd@force.example.police.uk' });
+  const asked: TogetherRequest[] = [];
+  class Together extends PreparingMail {
+    async tagAndAct(_id: string, what: TogetherRequest): Promise<TogetherOutcome> {
+      asked.push(what);
+      return { tag: { ok: false, error: new Error('tag refused') }, forward: { ok: true } };
+    }
+  }
+  const r = rig({ strategies: [strategy({ spoc: undefined })], first: shared, mail: new Together() });
+  r.host.getCategories = async () => ['Theirs'];
+  await r.controller.start();
+  await settle();
+  for (const q of [
+    'newComplaintOrAllegation',
+    'criminalMatter',
+    'safeguardingOrRisk',
+    'otherAction',
+  ] as const)
+    r.controller.answer(q, q === 'safeguardingOrRisk');
+  await r.controller.record();
+  await settle();
+  expect(asked).toEqual([
+    {
+      tag: { current: ['Theirs'], names: [SETTINGS.categories.escalate] },
+      forward: {
+        to: SETTINGS.escalationMailbox,
+        comment: expect.stringContaining('Escalated after the read'),
+      },
+    },
+  ]);
+  const state = r.controller.getState();
+  const record = state.phase === 'ready' && state.item.kind === 'shown' ? state.item.record : null;
+  expect(record).toMatchObject({
+    kind: 'recorded',
+    mail: 'failed',
+    steps: { forward: true, categories: false },
+  });
 });

@@ -6,7 +6,7 @@ import { decide, type Answered } from '../../core/gate';
 import { buildLogRecord } from '../../core/log';
 import { renderReminder } from '../../core/reminder';
 import type { ContactLogRecord, Disposition, Strategy } from '../../core/types';
-import type { Settings } from '../../graph/types';
+import type { MailActions, Settings } from '../../graph/types';
 import { escalationTarget } from '../../core/escalation';
 import { doMailDuty, type LeftToOthers } from '../../outbox';
 import { describeError } from './errors';
@@ -14,7 +14,7 @@ import type { SelectedItem } from './item';
 import { mailPlan, pendingStep, tagFailedSentence, type MailPlan } from './mail-plan';
 import { mailActionsFor, type ControllerOptions, type TriageServices } from './services';
 import type { PaneStore } from './store';
-import { tagMessage } from './tagging';
+import { categoriesInFront, tagMessage } from './tagging';
 import type { MailSteps, RecordState, ShownItem } from './types';
 
 type Recorded = Extract<RecordState, { kind: 'recorded' }>;
@@ -184,6 +184,24 @@ export class Recording {
     ];
   }
 
+  /** The tag to carry with the forward or the move, when they can go in one round trip. */
+  private async tagTogether(
+    token: number,
+    item: ShownItem,
+    plan: MailPlan,
+    steps: MailSteps,
+    mail: MailActions,
+  ): Promise<{ current: string[]; names: readonly string[] } | null> {
+    const acts = (plan.forwardTo !== null && !steps.forward) || (plan.moveTo !== null && !steps.move);
+    if (steps.categories || !plan.categories.length || !acts || !mail.tagAndAct) return null;
+    if (item.message.mailboxOwner === undefined) return null; // own items are tagged by Office.js
+    const current = await categoriesInFront({
+      host: this.services.host,
+      inFront: this.store.isCurrent(token),
+    });
+    return current ? { current, names: plan.categories } : null;
+  }
+
   private async runMail(token: number, item: ShownItem, from: Recorded, plan: MailPlan): Promise<void> {
     const steps: MailSteps = { ...from.steps };
     const update = (patch: Partial<Recorded>, announcement?: string) => {
@@ -201,7 +219,10 @@ export class Recording {
     const restId = item.message.restId;
     let tagFailure: { error: unknown } | null = null;
     try {
-      if (!steps.categories && plan.categories.length) {
+      // A shared item still in front that is forwarded or moved: the tag (through Graph, with
+      // the categories Outlook holds) goes in the same round trip as the forward or the move.
+      const together = await this.tagTogether(token, item, plan, steps, mail);
+      if (!together && !steps.categories && plan.categories.length) {
         // Never in the way of the forward or the move: a failed tag is reported and retried alone.
         const inFront = this.store.isCurrent(token) && !steps.move;
         const tagged = await tagMessage({
@@ -226,9 +247,12 @@ export class Recording {
           forwardTo: plan.forwardTo,
           forwardComment: plan.forwardComment(host.user().displayName),
           moveTo: plan.moveTo,
+          ...(together ? { tag: together } : {}),
         },
         steps,
       );
+      if (left.tag?.ok) steps.categories = true;
+      else if (left.tag) tagFailure = { error: left.tag.error };
       const skipped = Recording.skippedSentences(left);
       if (skipped.length) update({ skipped });
       const forwardedByOthers = left.forwardedBy !== undefined;

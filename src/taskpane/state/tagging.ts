@@ -53,7 +53,9 @@ export async function tagMessage(request: TagRequest): Promise<TagOutcome> {
  * (read item permission, shared items included), they spare the Graph read before the write.
  * Undefined when Outlook cannot say: Graph is asked then.
  */
-async function categoriesInFront(request: TagRequest): Promise<string[] | undefined> {
+export async function categoriesInFront(
+  request: Pick<TagRequest, 'host' | 'inFront'>,
+): Promise<string[] | undefined> {
   if (!request.inFront || !request.host.isSetSupported('Mailbox', '1.8')) return undefined;
   try {
     return await request.host.getCategories();
