@@ -10,6 +10,16 @@ class PreparingMail extends FakeMail {
   }
 }
 
+const QUESTIONS = [
+  'newComplaintOrAllegation',
+  'criminalMatter',
+  'safeguardingOrRisk',
+  'otherAction',
+] as const;
+const answerAll = (r: ReturnType<typeof rig>, yes?: (typeof QUESTIONS)[number]) => {
+  for (const q of QUESTIONS) r.controller.answer(q, q === yes);
+};
+
 const prepared = (mail: FakeMail) => mail.calls.filter((c) => c[0] === 'prepare');
 
 async function reading(opts: Parameters<typeof rig>[0]) {
@@ -49,13 +59,7 @@ test('a shared item in front is tagged through Graph with the categories Outlook
   r.host.getCategories = async () => ['Theirs'];
   await r.controller.start();
   await settle();
-  for (const q of [
-    'newComplaintOrAllegation',
-    'criminalMatter',
-    'safeguardingOrRisk',
-    'otherAction',
-  ] as const)
-    r.controller.answer(q, false);
+  answerAll(r);
   await r.controller.record();
   await settle();
   expect(seen).toEqual([['Theirs']]);
@@ -74,13 +78,7 @@ test('a shared item escalated: tag and forward go together, and a failed tag is 
   r.host.getCategories = async () => ['Theirs'];
   await r.controller.start();
   await settle();
-  for (const q of [
-    'newComplaintOrAllegation',
-    'criminalMatter',
-    'safeguardingOrRisk',
-    'otherAction',
-  ] as const)
-    r.controller.answer(q, q === 'safeguardingOrRisk');
+  answerAll(r, 'safeguardingOrRisk');
   await r.controller.record();
   await settle();
   expect(asked).toEqual([
