@@ -2,6 +2,7 @@
 // Hand-written rather than node:util parseArgs so every mistake gets one plain sentence.
 
 export const USAGE = `Usage: triage evaluate --strategies <file> --message <file> [--history <file>] [--config <file>] [--now <ISO time>]
+       triage import <file.xlsx|file.csv> [--dry-run | --apply] …  (see triage import --help)
 
 Runs the checks the taskpane runs on one message and prints the verdict as one JSON object:
 { "matches", "evasions", "flags", "indicators", "readRequired" }.

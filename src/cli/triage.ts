@@ -27,8 +27,13 @@ export function toOutput(evaluation: Evaluation) {
   return { matches, evasions, flags, indicators, readRequired };
 }
 
-/** Runs one command line; returns the exit status. Never throws. */
-export function run(argv: readonly string[], io: Io): number {
+/** Runs one command line; returns the exit status (a promise for `import`, which reads Graph). Never throws. */
+export function run(argv: readonly string[], io: Io): number | Promise<number> {
+  // Loaded only for `import`: the Graph client and the spreadsheet readers would slow every evaluate.
+  if (argv[0] === 'import')
+    return import('./import').then(({ nodeImportIo, runImport }) =>
+      runImport(argv.slice(1), { ...nodeImportIo, stdout: io.stdout, stderr: io.stderr }),
+    );
   try {
     return runChecked(argv, io);
   } catch (err) {

@@ -87,12 +87,6 @@ export function readYesNo(cell: Cell): CellRead<boolean> {
   return bad(`"${cellText(cell)}" is not yes or no`);
 }
 
-export function readWholeNumber(cell: Cell): CellRead<number> {
-  const t = cellText(cell);
-  if (!/^\d+$/.test(t)) return bad(`"${t}" is not a whole number`);
-  return ok(Number(t));
-}
-
 /** One of a fixed set of words, through a table of the words people write for each. */
 export function readKeyword<T extends string>(
   cell: Cell,
