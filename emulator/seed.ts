@@ -234,6 +234,13 @@ function buildMailbox(seed: SeedMailbox, state: State, nowIso: string, where: st
       fail(`${where}.members[${i}]`, `${m} is not a seeded user`);
     box.members.push(m);
   });
+  for (const right of ['sendAs', 'sendOnBehalf'] as const) {
+    (seed[right] ?? []).forEach((m, i) => {
+      if (!box.members.some((x) => sameUpn(x, m)))
+        fail(`${where}.${right}[${i}]`, `${m} is not a member (Full Access) of ${box.upn}`);
+      box[right] = [...(box[right] ?? []), m];
+    });
+  }
   (seed.folders ?? []).forEach((f, i) => {
     const at = `${where}.folders[${i}]`;
     if (typeof f.displayName !== 'string' || f.displayName.trim() === '')

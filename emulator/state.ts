@@ -102,6 +102,9 @@ export interface MailboxRec {
   displayName: string;
   shared: boolean;
   members: string[];
+  /** Send As / Send on Behalf grants (absent in older state: none, the stricter reading). */
+  sendAs?: string[];
+  sendOnBehalf?: string[];
   folders: FolderRec[];
   messages: MessageRec[];
   masterCategories: CategoryRec[];

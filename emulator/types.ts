@@ -111,6 +111,12 @@ export interface SeedMailbox {
   /** Shared mailboxes are reached as /users/{upn}/… by their members; they have no /me. */
   shared?: boolean;
   members?: string[];
+  /**
+   * Members an administrator granted Send As (Add-RecipientPermission) or Send on Behalf
+   * (GrantSendOnBehalfTo). Forwarding from the mailbox needs one of them; members are Full Access.
+   */
+  sendAs?: string[];
+  sendOnBehalf?: string[];
   folders?: SeedFolder[];
   masterCategories?: { displayName: string; color?: string }[];
   messages?: SeedMessage[];
@@ -245,6 +251,8 @@ export interface ForwardRecord {
   originalInternetMessageId: string;
   toRecipients: EmailAddress[];
   comment: string;
+  /** How the acting user sent from the mailbox: as themselves, Send As, or Send on Behalf. */
+  sentAs: 'owner' | 'sendAs' | 'sendOnBehalf';
 }
 
 /** Read access to the emulator's state, for tests. Returns copies. */

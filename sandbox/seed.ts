@@ -306,7 +306,7 @@ const CATEGORY_COLOURS = [
   'preset2',
 ];
 
-/** The add-in's categories, set up in every mailbox the way an administrator would. */
+/** The add-in's categories, set up in the shared mailbox the way an administrator would. */
 function masterCategories(): { displayName: string; color: string }[] {
   return Object.values(DEFAULT_SETTINGS.categories).map((displayName, i) => ({
     displayName,
@@ -381,14 +381,18 @@ function mailboxes(samples: Samples): SeedMailbox[] {
       displayName: organisation.sharedMailbox.displayName,
       shared: true,
       members: organisation.users.map((u) => u.upn),
+      // Granted by an administrator (docs/deploy.md): escalations are forwarded from this mailbox.
+      sendAs: organisation.users.map((u) => u.upn),
       folders: [{ displayName: 'Inbox', wellKnownName: 'inbox' }],
       masterCategories: masterCategories(),
       messages: [...inMailbox(shared), ...earlier],
     },
+    // A user's own master list starts without the add-in's categories: the pane adds them at
+    // start-up (Graph, MailboxSettings.ReadWrite), as it must in a real tenant. The shared
+    // mailbox's list is an administrator's job (docs/deploy.md), so it is seeded complete.
     ...organisation.users.map((u) => ({
       upn: u.upn,
       displayName: u.displayName,
-      masterCategories: masterCategories(),
       messages: inMailbox(u.upn),
     })),
   ];

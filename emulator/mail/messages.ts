@@ -7,8 +7,8 @@ import { looksLikeEwsId, newImmutableId, newRestId } from '../ids';
 import { type FilterExpr, evaluateFilter, parseRequestFilter } from '../odata/filter';
 import { absoluteUrl, param, rewriteQuery, skipParam, topParam } from '../odata/query';
 import { findFolder, newMessage } from '../seed';
-import type { FolderRec, MailboxRec, MessageRec } from '../state';
-import type { EmailAddress } from '../types';
+import { type FolderRec, type MailboxRec, type MessageRec, sameUpn } from '../state';
+import type { EmailAddress, ForwardRecord } from '../types';
 
 const MESSAGE_TOP_CAP = 1000;
 const DEFAULT_PAGE = 10;
@@ -323,9 +323,27 @@ function recipients(value: unknown): EmailAddress[] {
   });
 }
 
+/**
+ * Sending from a mailbox other than one's own needs Send As or Send on Behalf on it (besides Full
+ * Access, which reaching /users/{upn}/… already took); without either Exchange refuses the
+ * submission with 403 ErrorSendAsDenied. An app-only identity sends as anyone.
+ */
+function sendingRight(ctx: Ctx, box: MailboxRec): ForwardRecord['sentAs'] {
+  if (sameUpn(box.upn, ctx.user.upn) || ctx.user.app === true) return 'owner';
+  const has = (grants: string[] | undefined) => (grants ?? []).some((u) => sameUpn(u, ctx.user.upn));
+  if (has(box.sendAs)) return 'sendAs';
+  if (has(box.sendOnBehalf)) return 'sendOnBehalf';
+  throw new GraphHttpError(
+    403,
+    'ErrorSendAsDenied',
+    'The user account which was used to submit this request does not have the right to send mail on behalf of the specified sending account. Cannot submit message.',
+  );
+}
+
 export function forwardMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuResponse {
   const body = actionBody(ctx.req, 'forward');
   const to = recipients(body.toRecipients);
+  const sentAs = sendingRight(ctx, box);
   const comment = typeof body.comment === 'string' ? body.comment : '';
   const now = ctx.store.nowIso();
   const original = m.body.contentType === 'html' ? htmlToText(m.body.content) : m.body.content;
@@ -333,6 +351,10 @@ export function forwardMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuRes
   const forwarded = {
     subject: `FW: ${m.subject}`,
     from: { emailAddress: { name: box.displayName, address: box.upn } },
+    // Send on Behalf shows who really sent it; Send As does not.
+    ...(sentAs === 'sendOnBehalf'
+      ? { sender: { emailAddress: { name: ctx.user.displayName, address: ctx.user.upn } } }
+      : {}),
     toRecipients: to,
     receivedDateTime: now,
     body: { contentType: 'text' as const, content },
@@ -352,6 +374,7 @@ export function forwardMessage(ctx: Ctx, box: MailboxRec, m: MessageRec): EmuRes
     originalInternetMessageId: m.internetMessageId,
     toRecipients: to,
     comment,
+    sentAs,
   });
   ctx.store.changed();
   return { status: 202 };

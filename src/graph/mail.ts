@@ -12,6 +12,22 @@ import { literal, segment, withQuery } from './odata';
 import type { ScopePlan } from './scopes';
 import type { MailActions, PartOutcome, TogetherOutcome, TogetherRequest } from './types';
 
+/**
+ * Forwarding from a shared mailbox without Send As or Send on Behalf on it. Not a Graph error on
+ * purpose: the words say what to do, where a bare 403 would only say "no permission".
+ */
+export class SendAsDeniedError extends Error {
+  constructor(
+    readonly mailbox: string,
+    readonly to: string,
+  ) {
+    super(
+      `you do not have Send As or Send on Behalf on ${mailbox}, so the add-in cannot forward from it. Forward it to ${to} yourself from Outlook, from your own address, and ask an administrator for Send As on ${mailbox}`,
+    );
+    this.name = 'SendAsDeniedError';
+  }
+}
+
 export const IMMUTABLE_IDS = { Prefer: 'IdType="ImmutableId"' } as const;
 
 interface Folder {
@@ -276,12 +292,20 @@ export function createMailActions(options: MailOptions): GraphMailActions {
   async function forward(itemId: string, to: string, comment: string): Promise<void> {
     const restId = await immutable(itemId);
     // Not idempotent and not checkable: retried only when throttled (the default for POST).
-    await call({
-      method: 'POST',
-      url: `${base}/messages/${segment(restId)}/forward`,
-      body: { comment, toRecipients: [{ emailAddress: { address: to } }] },
-      scopes: options.scopes.mailSend,
-    });
+    try {
+      await call({
+        method: 'POST',
+        url: `${base}/messages/${segment(restId)}/forward`,
+        body: { comment, toRecipients: [{ emailAddress: { address: to } }] },
+        scopes: options.scopes.mailSend,
+      });
+    } catch (err) {
+      // A shared mailbox's forward goes out from that mailbox: Exchange wants Send As or Send on
+      // Behalf on it as well as Full Access, and says so with this code (a 403).
+      if (err instanceof GraphRequestError && err.code === 'ErrorSendAsDenied' && options.mailboxUpn)
+        throw new SendAsDeniedError(options.mailboxUpn, to);
+      throw err;
+    }
   }
 
   async function prepare(itemId: string, folderName?: string): Promise<void> {

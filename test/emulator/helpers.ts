@@ -172,6 +172,8 @@ export function testSeed(): EmulatorSeed {
         displayName: 'PSD',
         shared: true,
         members: [HANDLER, SUPERVISOR],
+        // The supervisor has Full Access only: forwarding from the mailbox is refused to them.
+        sendAs: [HANDLER],
         folders: [{ displayName: 'RBNR', parent: 'inbox' }],
         masterCategories: [{ displayName: 'CST: Read', color: 'preset4' }],
         messages: [

@@ -173,6 +173,28 @@ describe('messages', () => {
       body: { comment: 'x', toRecipients: [] },
     });
     expect(none.status).toBe(400);
+    expect(fwd?.sentAs).toBe('sendAs');
+  });
+
+  it('refuses a forward from a shared mailbox to a member without Send As or Send on Behalf: 403 ErrorSendAsDenied, nothing sent', async () => {
+    const supervisor = clientFor(emu, SUPERVISOR);
+    const m = await firstInbox(`/users/${SHARED}`);
+    const before = emu.store.forwards().length;
+    const r = await supervisor(`/users/${SHARED}/messages/${m.id}/forward`, {
+      method: 'POST',
+      body: { comment: 'Please review', toRecipients: [{ emailAddress: { address: HANDLER } }] },
+    });
+    expect(r.status).toBe(403);
+    expect(r.json.error.code).toBe('ErrorSendAsDenied');
+    expect(emu.store.forwards()).toHaveLength(before);
+    // Their own mail anyone forwards as themselves.
+    const own = (await me('/me/messages')).json.value[0];
+    const mine = await me(`/me/messages/${own.id}/forward`, {
+      method: 'POST',
+      body: { comment: 'fyi', toRecipients: [{ emailAddress: { address: SUPERVISOR } }] },
+    });
+    expect(mine.status).toBe(202);
+    expect(emu.store.forwards().at(-1)?.sentAs).toBe('owner');
   });
 });
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { EmulatorSeed, SeedList } from '../../emulator/types';
 import { formatChecks, runDoctor, scopeChecks, tokenScopes, type Check } from '../../src/graph/doctor';
 import { startHarness, type Harness } from './harness';
+import { PER_DECISION_LOG_COLUMNS } from './seed';
 
 const SAMPLE = JSON.parse(readFileSync('emulator/seed/sample.json', 'utf8')) as EmulatorSeed;
 const SITE = { siteHostname: 'sharepoint.example.com', sitePath: '/sites/complaints' };
@@ -67,6 +68,15 @@ it('a missing list, a missing column and a missing index each give a ✗ with th
     'list "Contact Log" not indexed: Sender',
   ]);
   expect(bad.every((c) => (c.fix ?? '').length > 0)).toBe(true);
+
+  // A log made before per-decision rows: none of the columns the pane now writes.
+  const NEWER = PER_DECISION_LOG_COLUMNS;
+  const older = withList('Contact Log', (l) => ({
+    ...l,
+    columns: (l.columns ?? []).filter((c) => !NEWER.includes(c.name ?? '')),
+  }));
+  const old = failed(await doctor(older)).map((c) => c.label);
+  expect(old).toContain(`list "Contact Log" columns: ${NEWER.map((n) => `${n} missing`).join('; ')}`);
 });
 
 it('a settings row that cannot be used and an escalation mailbox that does not exist are ✗', async () => {

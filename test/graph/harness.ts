@@ -22,7 +22,14 @@ export const BASE_SEED: EmulatorSeed = {
   mailboxes: [
     { upn: SUPERVISOR, displayName: 'Sam Supervisor' },
     { upn: HANDLER, displayName: 'Hana Handler' },
-    { upn: SHARED, displayName: 'PSD', shared: true, members: [HANDLER, SUPERVISOR] },
+    {
+      upn: SHARED,
+      displayName: 'PSD',
+      shared: true,
+      members: [HANDLER, SUPERVISOR],
+      sendAs: [HANDLER],
+      sendOnBehalf: [SUPERVISOR],
+    },
   ],
 };
 

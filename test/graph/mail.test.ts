@@ -1,10 +1,19 @@
 // Mail actions against the emulator: folders past the first page, a folder created meanwhile,
 // moves on immutable ids, forwarding to the escalation mailbox.
 import { createGraphClient, type GraphClient, type GraphPage } from '../../src/graph/client';
-import { createMailActions, IMMUTABLE_IDS } from '../../src/graph/mail';
+import { createMailActions, IMMUTABLE_IDS, SendAsDeniedError } from '../../src/graph/mail';
 import type { FetchLike } from '../../src/graph/middleware';
 import { scopePlan } from '../../src/graph/scopes';
-import { BASE_SEED, FAST_RETRY, HANDLER, SHARED, startHarness, type Harness, losingClient } from './harness';
+import {
+  BASE_SEED,
+  FAST_RETRY,
+  HANDLER,
+  SHARED,
+  SUPERVISOR,
+  startHarness,
+  type Harness,
+  losingClient,
+} from './harness';
 
 const RBNR = 'Contact strategy - read not respond';
 /** Every character that could break a filter or a URL. */
@@ -40,7 +49,9 @@ beforeAll(async () => {
         upn: SHARED,
         displayName: 'PSD',
         shared: true,
-        members: [HANDLER],
+        members: [HANDLER, SUPERVISOR],
+        // Full Access for both; only the handler may send from it (Send As).
+        sendAs: [HANDLER],
         messages: [message(3), message(4), message(5)],
       },
     ],
@@ -212,6 +223,25 @@ describe('moves and forwards', () => {
       { emailAddress: { address: 'safeguarding@force.example.police.uk' } },
     ]);
     expect(forwards[0]?.comment).toBe('Escalated: possible safeguarding concern');
+  });
+
+  it('a forward from a shared mailbox without Send As or Send on Behalf says what to do, and sends nothing', async () => {
+    const supervisor = h.client(SUPERVISOR);
+    const mail = createMailActions({
+      client: supervisor,
+      mailboxUpn: SHARED,
+      scopes: scopePlan({ sharedMailbox: true }),
+    });
+    const [id] = await ids(`/users/${SHARED}`);
+    const before = h.emu.store.forwards().length;
+    const err = await mail
+      .forward(id ?? '', 'safeguarding@force.example.police.uk', 'x')
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(SendAsDeniedError);
+    expect(String((err as Error).message)).toBe(
+      `you do not have Send As or Send on Behalf on ${SHARED}, so the add-in cannot forward from it. Forward it to safeguarding@force.example.police.uk yourself from Outlook, from your own address, and ask an administrator for Send As on ${SHARED}`,
+    );
+    expect(h.emu.store.forwards()).toHaveLength(before);
   });
 });
 

@@ -4,7 +4,10 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONTACT_LOG_LIST, STRATEGIES_LIST } from '../../src/graph/schema';
+import { CONTACT_LOG_LIST, STRATEGIES_LIST, logRecordToFields } from '../../src/graph/schema';
+import { claimToFields } from '../../src/graph/log-rows';
+import { logRecord } from '../fixtures/strategies';
+import { PER_DECISION_LOG_COLUMNS } from './seed';
 import { formatReport, provision } from '../../src/graph/provision';
 import type { EmulatorSeed } from '../../emulator/types';
 import { BASE_SEED, HANDLER, SITE, SUPERVISOR, startHarness, type Harness } from './harness';
@@ -55,6 +58,30 @@ describe('provision', () => {
     expect(formatReport(second, SITE)).toMatch(
       /^Nothing to change on sharepoint\.example\.com\/sites\/complaints/,
     );
+  });
+
+  it('creates a column for every field a decision row and a claim row write, MessageKey indexed', async () => {
+    await provision(h.client(SUPERVISOR), SITE);
+    const decision = logRecordToFields(
+      logRecord({
+        entry: 'second-read',
+        readerName: 'Hana Handler',
+        forwardedTo: 'safeguarding@force.example.police.uk',
+        attachments: { total: 2, read: 1 },
+      }),
+    );
+    const claim = claimToFields({
+      key: 'c1',
+      messageKey: 'm1',
+      reader: HANDLER,
+      readerName: 'Hana Handler',
+      at: '2025-03-04T11:00:00Z',
+    });
+    const cols = await columns(CONTACT_LOG_LIST);
+    const written = [...new Set([...Object.keys(decision), ...Object.keys(claim)])];
+    expect(written).toEqual(expect.arrayContaining([...PER_DECISION_LOG_COLUMNS]));
+    expect(written.filter((f) => !cols.some((c) => c.name === f))).toEqual([]);
+    expect(cols.find((c) => c.name === 'MessageKey')?.indexed).toBe(true);
   });
 
   it('sets the log Key to refuse duplicates, indexes Title in place without a second Title', async () => {

@@ -78,3 +78,13 @@ export function strategy(overrides: Partial<Strategy> = {}): Strategy {
     ...overrides,
   };
 }
+
+/** Contact Log columns added with per-decision rows (claims, second reads, attachment counts). */
+export const PER_DECISION_LOG_COLUMNS: readonly string[] = [
+  'MessageKey',
+  'Entry',
+  'ReaderName',
+  'ForwardedTo',
+  'AttachmentCount',
+  'AttachmentReadCount',
+];

@@ -156,6 +156,8 @@ describe('the emulator seed', () => {
       expect.stringContaining('CO/06666/23'),
     ]);
     expect(store.masterCategories(info.sharedMailbox.upn).map((c) => c.displayName)).toContain('CST: Read');
+    // As in a real tenant: a user's own list is the pane's to fill, the shared one an administrator's.
+    expect(store.masterCategories('alex.handler@force.example.police.uk')).toEqual([]);
   });
 });
 
