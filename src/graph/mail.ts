@@ -300,12 +300,18 @@ export function createMailActions(options: MailOptions): GraphMailActions {
         scopes: options.scopes.mailSend,
       });
     } catch (err) {
-      // A shared mailbox's forward goes out from that mailbox: Exchange wants Send As or Send on
-      // Behalf on it as well as Full Access, and says so with this code (a 403).
-      if (err instanceof GraphRequestError && err.code === 'ErrorSendAsDenied' && options.mailboxUpn)
-        throw new SendAsDeniedError(options.mailboxUpn, to);
-      throw err;
+      throw explainForward(err, to);
     }
+  }
+
+  /**
+   * A shared mailbox's forward goes out from that mailbox: Exchange wants Send As or Send on
+   * Behalf on it as well as Full Access, and says so with ErrorSendAsDenied (a 403).
+   */
+  function explainForward(err: unknown, to: string): unknown {
+    return err instanceof GraphRequestError && err.code === 'ErrorSendAsDenied' && options.mailboxUpn
+      ? new SendAsDeniedError(options.mailboxUpn, to)
+      : err;
   }
 
   async function prepare(itemId: string, folderName?: string): Promise<void> {
@@ -381,7 +387,10 @@ export function createMailActions(options: MailOptions): GraphMailActions {
     const partOf = (id: string, method: string): PartOutcome =>
       lost !== null ? { ok: false, error: lost } : outcomeOf(results.get(id), method);
     const outcome: TogetherOutcome = { tag: add.length ? partOf('tag', 'PATCH') : { ok: true } };
-    if (what.forward) outcome.forward = partOf('forward', 'POST');
+    if (what.forward) {
+      const sent = partOf('forward', 'POST');
+      outcome.forward = sent.ok ? sent : { ok: false, error: explainForward(sent.error, what.forward.to) };
+    }
     if (folderId && what.moveTo) {
       let move = partOf('move', 'POST');
       if (!move.ok) {

@@ -332,4 +332,21 @@ describe('tag, forward and move in one round trip', () => {
     expect(h.emu.store.forwards().filter((f) => f.comment === 'tag refused')).toHaveLength(1);
     expect(folderOf(71)).toBe(RBNR);
   });
+
+  it('without Send As the batched forward is refused in words, and the tag still lands', async () => {
+    const { id } = h.emu.deliver(SHARED, message(72));
+    const mail = createMailActions({
+      client: h.client(SUPERVISOR),
+      mailboxUpn: SHARED,
+      scopes: scopePlan({ sharedMailbox: true }),
+    });
+    const out = await mail.tagAndAct?.(id, {
+      tag: { current: [], names: ['CST: Escalate'] },
+      forward: { to: 'safeguarding@force.example.police.uk', comment: 'no send as' },
+    });
+    expect(out?.tag).toEqual({ ok: true });
+    expect(out?.forward?.ok === false && out.forward.error).toBeInstanceOf(SendAsDeniedError);
+    expect(h.emu.store.forwards().filter((f) => f.comment === 'no send as')).toHaveLength(0);
+    expect(stored(72)?.categories).toEqual(['CST: Escalate']);
+  });
 });
