@@ -55,10 +55,23 @@ export interface ShingledText {
   readonly v: string;
 }
 
+// One version string per key, so comparing tags against a thousand earlier rows is mostly a
+// pointer comparison rather than a fresh string's characters.
+const versions = new WeakMap<FingerprintKey, string>();
+
+function versionOf(key: FingerprintKey): string {
+  let v = versions.get(key);
+  if (v === undefined) {
+    v = `${VERSION_PREFIX}${key.id}`;
+    versions.set(key, v);
+  }
+  return v;
+}
+
 /** The reading of a text that a fingerprint is made from (quoted material cut off first). */
 export function shingleText(text: string, key: FingerprintKey = PUBLIC_KEY): ShingledText {
   const features = featureSet(stripQuoted(typeof text === 'string' ? text : ''), key);
-  return { n: features.length, shingles: features, v: `${VERSION_PREFIX}${key.id}` };
+  return { n: features.length, shingles: features, v: versionOf(key) };
 }
 
 /** The fingerprint of a text already read; a text too small to compare keeps no signature. */

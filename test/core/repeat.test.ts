@@ -11,7 +11,7 @@ import {
   PUBLIC_KEY,
   similarity,
 } from '../../src/core/repeat';
-import { clauses, contentWord } from '../../src/core/repeat/features';
+import { clauses, contentWord, eachWord } from '../../src/core/repeat/features';
 import { stripQuoted } from '../../src/core/repeat/quotes';
 import { HELD_OUT, PEOPLE, TUNING, pairsOf, scorePairs, type LabelledPair } from './repeat-pairs.fixtures';
 import {
@@ -262,6 +262,64 @@ describe('cutting quoted material', () => {
         expect(stripQuoted(t)).toBe(stripQuoted(`>\n${t}`));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe('reading a long body quickly changes no fingerprint', () => {
+  // Fingerprints stored in the contact log before the faster reading (one pass over ASCII text,
+  // each word looked up where it stands) must still compare: the same text gives the same bits.
+  it('gives the fingerprints version 2 has always given', () => {
+    expect(fp(DEMAND)).toEqual({
+      v: `${FINGERPRINT_VERSION}-k0e54588e599a`,
+      sig: 'o0rDVzrHnyla8/nhOUfi+09prJBPEIeeuLEdogdKnBejnr4WJtq5CJT/aTmtHByuqazac61+iZxt1vFNBtIwqOGf3GERBvy4wWe3/kUxNIELtEUfEArhehBzFeMbS5bGXoBDzPzZ9nvmCFcw+BeuAJjN64erXTX5Lh+gdY3m394=',
+      n: 141,
+    });
+    const key = fingerprintKey('organisation secret 7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c1e');
+    expect(fingerprint(UNRELATED[0] ?? '', key)).toEqual({
+      v: `${FINGERPRINT_VERSION}-k38de33b7f903`,
+      sig: 'uGn0bRCvgD6gZx4660gE2zIPC+o+QcxmnuRd1/nYJjnRSbd62BEP/fU6R6Z3l/xZn/RigjjKi/bP9U+ey1Nmd0+B6YFyakHON1ONPJjKjs98Z8xLgKXFfkyeUohiBzC13cWHAjydPO3es7aCKuO9A8fzrZU545p25oUS4oQhbgM=',
+      n: 118,
+    });
+  });
+
+  it('reads ASCII text by character code exactly as the Unicode expressions read it', () => {
+    const piece = fc.constantFrom(
+      ...['word', 'Don', "don't", "'", "dogs'", "''", 'x1', '14th', '007', 'a', 'Z'],
+      ...[
+        ' ',
+        '  ',
+        '. ',
+        '.',
+        '..',
+        '!? ',
+        ', ',
+        ';',
+        ':',
+        '(',
+        ')',
+        ' - ',
+        ' -- ',
+        '-',
+        '\n',
+        '\n\n',
+        '\n \t\n',
+        '\t',
+      ],
+    );
+    const text = fc.array(piece, { maxLength: 60 }).map((p) => p.join('').toLowerCase());
+    const read = (t: string, ascii: boolean) => {
+      const out: Array<[string, boolean]> = [];
+      eachWord(t, ascii, (source, start, end, startsClause) =>
+        out.push([source.slice(start, end), startsClause]),
+      );
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.oneof(text, fc.string({ unit: 'binary-ascii' })), (t) => {
+        expect(read(t, true)).toEqual(read(t, false));
+      }),
+      { numRuns: 2000 },
     );
   });
 });

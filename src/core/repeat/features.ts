@@ -9,9 +9,8 @@
 // minimum (minhash.ts). Decisions and threat model: docs/decisions/reading-aids.md.
 import { hex, hmacSha256 } from './hmac';
 import { mix32 } from './mix';
-
-/** Pairs are made of content words next to each other in a clause (more pairs measured worse). */
-export const PAIR_WINDOW = 1;
+import { U32Set } from './u32-set';
+import { WordTable } from './word-table';
 
 const STOP_WORDS = new Set(
   (
@@ -156,6 +155,22 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 
 /** The canonical content word for a word as written, or null for a stop word. */
 export function contentWord(word: string): string | null {
+  let content = contentWords.get(word);
+  if (content === undefined) {
+    if (contentWords.size >= CONTENT_WORD_CAPACITY) contentWords.clear();
+    content = readContentWord(word);
+    contentWords.set(word, content);
+  }
+  return content;
+}
+
+// A long body repeats its words many times, and reading one (stop word, number, stem, synonym)
+// costs several string copies: each word as written is read once. Bounded, like the key's cache
+// of word hashes; it holds words, never a text, and nothing of it is stored.
+const CONTENT_WORD_CAPACITY = 50_000;
+const contentWords = new Map<string, string | null>();
+
+function readContentWord(word: string): string | null {
   const plain = word.replace(/['’]/gu, '');
   if (STOP_WORDS.has(plain)) return null;
   const number = NUMBER_WORDS[plain];
@@ -166,18 +181,91 @@ export function contentWord(word: string): string | null {
   return CANONICAL.get(stemmed) ?? stemmed;
 }
 
+const CLAUSE_BREAKS = new RegExp(CLAUSE_BREAK.source, 'gu');
+/** Anything past U+007F. */
+const NON_ASCII = /[\u0080-\u{10ffff}]/u;
+
+/**
+ * The text as words are read from it: NFKD, marks and invisible characters dropped, lower case.
+ * An ASCII text has no marks, no invisible characters and nothing to decompose.
+ */
+function fold(text: string): { folded: string; ascii: boolean } {
+  if (!NON_ASCII.test(text)) return { folded: text.toLowerCase(), ascii: true };
+  const folded = text.replace(INVISIBLE, '').normalize('NFKD').replace(MARKS, '').toLowerCase();
+  return { folded, ascii: !NON_ASCII.test(folded) };
+}
+
+/** Whether a character code is an ASCII letter or digit (\p{L} or \p{N} below 128). */
+const isAsciiWordCode = (c: number): boolean =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+
+/** Called with where a word stands in `text`, and whether a clause starts with it. */
+export type WordVisitor = (text: string, start: number, end: number, startsClause: boolean) => void;
+
+/**
+ * Every word of a folded text, in order, with the clause breaks between them: what splitting at
+ * CLAUSE_BREAK and matching WORD in each clause gives. An ASCII text (most mail) is read in one
+ * pass by character code, with no clause or word cut out as a string (on a long body those copies
+ * were most of a fingerprint's time); `ascii` false takes the expressions' way. A property test
+ * holds the two readings equal on ASCII text.
+ */
+export function eachWord(folded: string, ascii: boolean, visit: WordVisitor): void {
+  if (!ascii) {
+    for (const clause of folded.split(CLAUSE_BREAKS)) {
+      WORD.lastIndex = 0;
+      let first = true;
+      for (let m = WORD.exec(clause); m !== null; m = WORD.exec(clause)) {
+        visit(clause, m.index, WORD.lastIndex, first);
+        first = false;
+      }
+    }
+    return;
+  }
+  const length = folded.length;
+  let gapStart = 0;
+  let i = 0;
+  while (i < length) {
+    if (!isAsciiWordCode(folded.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    for (;;) {
+      while (i < length && isAsciiWordCode(folded.charCodeAt(i))) i++;
+      // An apostrophe joins two runs of letters ("don't"); anywhere else it ends the word.
+      if (folded.charCodeAt(i) === 39 && i + 1 < length && isAsciiWordCode(folded.charCodeAt(i + 1))) i++;
+      else break;
+    }
+    visit(folded, start, i, gapStart === 0 || breaksClause(folded, gapStart, start));
+    gapStart = i;
+  }
+}
+
+/**
+ * Whether the gap between two words, text[from, to), holds a clause break. A break never takes in
+ * a letter or digit, so it lies inside one gap; the next word's first character goes in too, for
+ * the expression's look-ahead. Most gaps are one space, which cannot break a clause.
+ */
+function breaksClause(text: string, from: number, to: number): boolean {
+  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
+  CLAUSE_BREAKS.lastIndex = 0;
+  return CLAUSE_BREAKS.test(text.slice(from, to + 1));
+}
+
 /** The content words of each clause of a text (folded: NFKD, marks and invisible characters dropped, lower case). */
 export function clauses(text: string): string[][] {
-  const folded = text.replace(INVISIBLE, '').normalize('NFKD').replace(MARKS, '').toLowerCase();
+  const { folded, ascii } = fold(text);
   const out: string[][] = [];
-  for (const clause of folded.split(new RegExp(CLAUSE_BREAK.source, 'gu'))) {
-    const words: string[] = [];
-    for (const [word] of clause.matchAll(WORD)) {
-      const content = contentWord(word);
-      if (content !== null) words.push(content);
+  let words: string[] = [];
+  eachWord(folded, ascii, (source, start, end, startsClause) => {
+    if (startsClause && words.length > 0) {
+      out.push(words);
+      words = [];
     }
-    if (words.length > 0) out.push(words);
-  }
+    const content = contentWord(source.slice(start, end));
+    if (content !== null) words.push(content);
+  });
+  if (words.length > 0) out.push(words);
   return out;
 }
 
@@ -216,19 +304,25 @@ const PAIR_SALT = 0x71d5e9a3;
 
 /** The distinct feature hashes of a text: its content words, and unordered pairs of nearby ones. */
 export function featureSet(text: string, key: FingerprintKey): Uint32Array {
-  const seen = new Set<number>();
-  for (const words of clauses(text)) {
-    const hashes = words.map(key.hashWord);
-    for (let i = 0; i < hashes.length; i++) {
-      const a = hashes[i] as number;
-      seen.add(mix32(UNIGRAM_SALT ^ a));
-      for (let j = i + 1; j <= i + PAIR_WINDOW && j < hashes.length; j++) {
-        const b = hashes[j] as number;
-        if (a === b) continue;
-        // In no order: "reopen the complaint" and "the complaint, reopen it" share the pair.
-        seen.add(mix32(mix32(PAIR_SALT ^ Math.min(a, b)) ^ Math.max(a, b)));
-      }
-    }
-  }
-  return Uint32Array.from(seen);
+  const seen = new U32Set();
+  const { folded, ascii } = fold(text);
+  // Each word as written, read once per text: its keyed content-word hash, or null for a stop word.
+  const hashes = new WordTable<number | null>();
+  const hashOf = (word: string): number | null => {
+    const content = contentWord(word);
+    return content === null ? null : key.hashWord(content);
+  };
+  let previous: number | null = null;
+  eachWord(folded, ascii, (source, start, end, startsClause) => {
+    if (startsClause) previous = null;
+    const a = hashes.get(source, start, end, hashOf);
+    if (a === null) return;
+    seen.add(mix32(UNIGRAM_SALT ^ a));
+    // Each word pairs with the one before it in its clause only (wider windows measured worse),
+    // in no order: "reopen the complaint" and "the complaint, reopen it" share the pair.
+    if (previous !== null && previous !== a)
+      seen.add(mix32(mix32(PAIR_SALT ^ Math.min(a, previous)) ^ Math.max(a, previous)));
+    previous = a;
+  });
+  return seen.values();
 }
