@@ -109,6 +109,32 @@ function createFolder(ctx: Ctx, box: MailboxRec, parent: FolderRec): EmuResponse
   return json(201, folderJson(box, folder));
 }
 
+/**
+ * DELETE a folder: its subfolders and messages go with it (Exchange keeps them in Deleted Items
+ * for a while; the emulator drops them). A default folder cannot be deleted.
+ */
+function deleteFolder(ctx: Ctx, box: MailboxRec, folder: FolderRec): EmuResponse {
+  if (folder.wellKnownName)
+    throw new GraphHttpError(
+      400,
+      'ErrorDeleteDistinguishedFolder',
+      'Distinguished folders cannot be deleted.',
+    );
+  const gone = new Set([folder.id]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const f of box.folders)
+      if (f.parentId && gone.has(f.parentId) && !gone.has(f.id)) {
+        gone.add(f.id);
+        grew = true;
+      }
+  }
+  box.folders = box.folders.filter((f) => !gone.has(f.id));
+  box.messages = box.messages.filter((m) => !gone.has(m.folderId));
+  ctx.store.changed();
+  return { status: 204 };
+}
+
 function messageRoute(ctx: Ctx, box: MailboxRec, parts: string[]): EmuResponse {
   const at = parts.indexOf('attachments');
   if (at > 0)
@@ -135,6 +161,7 @@ function folderRoute(ctx: Ctx, box: MailboxRec, folder: FolderRec, rest: string[
   const method = ctx.req.method;
   const [a, b, ...more] = rest;
   if (a === undefined) {
+    if (method === 'DELETE') return deleteFolder(ctx, box, folder);
     if (method !== 'GET') throw methodNotAllowed();
     return json(200, folderJson(box, folder));
   }
