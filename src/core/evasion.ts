@@ -3,24 +3,10 @@
 // The generic local parts, the name rules and the skeleton steps are explained in
 // docs/decisions/core-matching.md.
 import { normaliseAddress, stripDisplayName } from './address';
-import { CONFUSABLES } from './data/confusables';
+import { confusablePrototype } from './confusables';
 import type { EvasionKind, EvasionWarning, Mailbox, Strategy } from './types';
 
 // ---- Skeletons (UTS #39 confusable detection) ------------------------------------------------
-
-let table: Map<number, string> | undefined;
-
-// Built on first use: 2,400 entries, well under a millisecond, and nothing at import time.
-function confusableTable(): Map<number, string> {
-  if (!table) {
-    table = new Map();
-    for (const entry of CONFUSABLES) {
-      const source = entry.codePointAt(0) ?? 0;
-      table.set(source, entry.slice(source > 0xffff ? 2 : 1));
-    }
-  }
-  return table;
-}
 
 // Invisible characters: the default-ignorables (zero-width space and joiners, soft hyphen, word
 // joiner, BOM, variation selectors, fillers) and every format character (bidirectional controls
@@ -30,13 +16,12 @@ const MARKS = /\p{Mn}/gu;
 
 // Only characters with a prototype of their own change; a text with none is returned as it is.
 function mapConfusables(text: string): string {
-  const map = confusableTable();
   let out = '';
   let last = 0;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.codePointAt(i) ?? 0;
     const wide = code > 0xffff ? 1 : 0;
-    const prototype = map.get(code);
+    const prototype = confusablePrototype(code);
     if (prototype !== undefined) {
       out += text.slice(last, i) + prototype;
       last = i + 1 + wide;

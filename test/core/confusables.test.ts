@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { confusablePrototype } from '../../src/core/confusables';
 import { CONFUSABLES } from '../../src/core/data/confusables';
+import { skeleton } from '../../src/core/evasion';
 import { scanIndicators } from '../../src/core/indicators';
 
 const source = (entry: string): string => String.fromCodePoint(entry.codePointAt(0) ?? 0);
@@ -67,6 +68,23 @@ describe('one confusables dataset (UTS #39)', () => {
         THREAT: [`${before}${letter}${after}`],
       });
       expect({ entry, found: found.length }).toEqual({ entry, found: 1 });
+    }
+  });
+
+  it('the matcher and the address skeletons agree: a look-alike both read as a letter is that letter to both', () => {
+    for (const entry of LETTER_LOOKALIKES) {
+      const ch = source(entry);
+      const letter = entry.slice(ch.length);
+      const [before, after] = 'bo'.includes(letter) ? ['ha', 'nt'] : ['bo', 'ke'];
+      const disguised = `${before}${ch}${after}`;
+      const plain = `${before}${letter}${after}`;
+      const matcherReads = scanIndicators(`see ${disguised} here`, { THREAT: [plain] }).length === 1;
+      const evasionReads = skeleton(disguised) === skeleton(plain);
+      expect({ entry, matcherReads, evasionReads }).toEqual({
+        entry,
+        matcherReads: true,
+        evasionReads: true,
+      });
     }
   });
 });
