@@ -17,7 +17,8 @@ export interface BridgeDeps {
   frame: () => HTMLIFrameElement;
   graph: PageGraph;
   init: () => InitData;
-  masterCategories: (mailbox: string) => Promise<{ displayName: string; color: string }[]>;
+  /** `fresh`: ask again rather than use what was read before (the pane may have added some). */
+  masterCategories: (mailbox: string, fresh?: boolean) => Promise<{ displayName: string; color: string }[]>;
   showReply: (request: Extract<HostRequest, { op: 'replyForm' }>) => void;
   /** The page should refresh its lists (a category changed). */
   changed: () => void;
@@ -60,7 +61,10 @@ export function startBridge(deps: BridgeDeps): Bridge {
         }));
       }
       case 'categories.add': {
-        const master = new Set((await deps.masterCategories(request.item.mailbox)).map((c) => c.displayName));
+        // Outlook checks the list as it is now: the pane adds the user's own categories at start-up.
+        const master = new Set(
+          (await deps.masterCategories(request.item.mailbox, true)).map((c) => c.displayName),
+        );
         const unknown = request.names.filter((n) => !master.has(n));
         if (unknown.length) {
           throw hostError(

@@ -97,9 +97,9 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
   }
 
   const masterCache = new Map<string, Promise<{ displayName: string; color: string }[]>>();
-  const masterCategories = (mailbox: string) => {
+  const masterCategories = (mailbox: string, fresh = false) => {
     let pending = masterCache.get(mailbox);
-    if (!pending) {
+    if (!pending || fresh) {
       pending = fetch(`sandbox/api/master-categories?mailbox=${encodeURIComponent(mailbox)}`).then((r) =>
         r.ok ? (r.json() as Promise<{ displayName: string; color: string }[]>) : [],
       );
