@@ -15,6 +15,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  setupFiles: ['<rootDir>/test/setup/shipped-data.ts'],
   transform: { '^.+\\.(t|j)sx?$': swc },
   // Some dependencies ship ES modules only; let SWC turn them into CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(idb|fake-indexeddb)/)'],

@@ -1,10 +1,13 @@
 // Builds the taskpane (src/taskpane/index.tsx) and the sign-in dialog (src/auth/dialog.ts).
 //   npm run build          production: minified, no source maps, manifest with ADDIN_URL
 //   npm run dev-server     https://localhost:3000 (self-signed certificate) for sideloading
-//   env.sandbox            the same taskpane bundle, with the local Office host instead of the
-//                          CDN office.js, plus the sandbox page (used by `npm start`)
-// Production RuntimeConfig comes from the environment: GRAPH_BASE_URL, SITE_HOSTNAME, SITE_PATH,
-// CLIENT_ID, AUTHORITY; ADDIN_URL is where dist/ will be hosted (https, ending in /).
+//   env.sandbox            the taskpane built for the sandbox: the local Office host instead of the
+//                          CDN office.js, the sandbox page, dev tokens and the page's configuration
+//                          (used by `npm start`)
+// The mode is a compile-time constant (__CST_MODE__): a build for Outlook has no sandbox code and
+// reads no configuration from the page. Its RuntimeConfig comes from the environment and the build
+// fails without it: CLIENT_ID, SITE_HOSTNAME, SITE_PATH (required), GRAPH_BASE_URL, AUTHORITY;
+// ADDIN_URL is where dist/ will be hosted (https, ending in /).
 const { readFileSync } = require('node:fs');
 const path = require('node:path');
 const webpack = require('webpack');
@@ -30,14 +33,29 @@ function addinUrl(env, production) {
   return url;
 }
 
-/** The production RuntimeConfig, baked in; the sandbox page overrides it with window.__CST_CONFIG__. */
+/** Settings a build for Outlook cannot work without: a pane built without them fails on every open. */
+const REQUIRED = {
+  CLIENT_ID: "the app registration's Application (client) id",
+  SITE_HOSTNAME: 'the SharePoint host of the lists, e.g. contoso.sharepoint.com',
+  SITE_PATH: 'the site of the lists, e.g. /sites/complaints',
+};
+
+/** The RuntimeConfig of a build for Outlook, baked in; throws naming every missing setting. */
 function buildConfig() {
+  const missing = Object.keys(REQUIRED).filter((name) => !(process.env[name] || '').trim());
+  if (missing.length) {
+    throw new Error(
+      `A build for Outlook needs ${missing.join(', ')} (docs/deploy.md, section 3):\n` +
+        missing.map((name) => `  ${name}: ${REQUIRED[name]}`).join('\n') +
+        '\nThe sandbox (npm start) needs none of them.',
+    );
+  }
   return {
     mode: 'production',
     graphBaseUrl: process.env.GRAPH_BASE_URL || 'https://graph.microsoft.com/v1.0',
-    siteHostname: process.env.SITE_HOSTNAME || '',
-    sitePath: process.env.SITE_PATH || '',
-    clientId: process.env.CLIENT_ID || '',
+    siteHostname: process.env.SITE_HOSTNAME.trim(),
+    sitePath: process.env.SITE_PATH.trim(),
+    clientId: process.env.CLIENT_ID.trim(),
     authority: process.env.AUTHORITY || 'https://login.microsoftonline.com/organizations',
     // Least privilege once an administrator has granted the app the site (docs/deploy.md §1).
     sitesSelected: process.env.SITES_SELECTED === 'true',
@@ -51,6 +69,49 @@ function sandboxTaskpaneHtml(template) {
     throw new Error(`${template} no longer loads ${OFFICE_CDN}: update the sandbox swap`);
   // sandbox-config.js is served by the sandbox server (it knows the emulator's address).
   return html.replace(OFFICE_CDN_TAG, '<script src="sandbox-config.js"></script>');
+}
+
+/**
+ * Lazy chunks the first verdict waits for: fetched from the page's <head> in parallel with the main
+ * bundle instead of after it. MSAL signs the pane in (only outside the sandbox); the shipped term
+ * lists' prebuilt matcher is needed by the first evaluation.
+ */
+const PRELOAD = ['msal', 'shipped-terms'];
+
+/**
+ * Adds <link rel=preload as=script> for every file of the named chunk groups to one page. A
+ * stand-in taskpane entry (tests of the build and of the sandbox) has none of them.
+ */
+class PreloadChunks {
+  constructor(page, names, strict) {
+    this.page = page;
+    this.names = names;
+    this.strict = strict;
+  }
+
+  apply(compiler) {
+    compiler.hooks.compilation.tap('PreloadChunks', (compilation) => {
+      HtmlWebpackPlugin.getHooks(compilation).alterAssetTagGroups.tap('PreloadChunks', (data) => {
+        if (data.outputName !== this.page) return data;
+        const files = this.names.flatMap((name) => {
+          const group = compilation.namedChunkGroups.get(name);
+          if (!group && this.strict)
+            throw new Error(`No chunk named "${name}" to preload: was its import renamed?`);
+          return (group ? group.chunks : [])
+            .flatMap((chunk) => [...chunk.files])
+            .filter((f) => f.endsWith('.js'));
+        });
+        const links = files.map((file) =>
+          HtmlWebpackPlugin.createHtmlTagObject('link', {
+            rel: 'preload',
+            as: 'script',
+            href: `${data.publicPath}${file}`,
+          }),
+        );
+        return { ...data, headTags: [...links, ...data.headTags] };
+      });
+    });
+  }
 }
 
 module.exports = async (env = {}, argv = {}) => {
@@ -123,8 +184,17 @@ module.exports = async (env = {}, argv = {}) => {
     },
     devtool: production ? false : 'cheap-module-source-map',
     plugins: [
-      new webpack.DefinePlugin({ __CST_BUILD_CONFIG__: JSON.stringify(buildConfig()) }),
+      new webpack.DefinePlugin({
+        __CST_MODE__: JSON.stringify(sandbox ? 'sandbox' : 'production'),
+        // The sandbox's configuration comes from its page (the emulator's address is chosen at start).
+        ...(sandbox ? {} : { __CST_BUILD_CONFIG__: JSON.stringify(buildConfig()) }),
+      }),
       ...html,
+      new PreloadChunks(
+        'taskpane.html',
+        sandbox ? PRELOAD.filter((c) => c !== 'msal') : PRELOAD,
+        !env.taskpaneEntry,
+      ),
       new CopyWebpackPlugin({
         patterns: [
           { from: 'assets/*.png', to: 'assets/[name][ext]' },

@@ -2,6 +2,8 @@
 // Each bench module default-exports an async function returning its figures; every figure
 // sits beside a baseline measured in the same run, as a ratio. `npm run bench -- core scan`
 // runs only the named modules.
+// The benches measure with the shipped matcher prebuilt, as the pane and the CLI run.
+import '../src/core/indicators/with-shipped-data';
 import { readdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';

@@ -29,7 +29,10 @@ export function createProductionTokenProvider(
 ): TokenProvider {
   const cache = createTokenCache(deps.now ?? Date.now);
   const naaSupported = host.isSetSupported(NAA_REQUIREMENT.name, NAA_REQUIREMENT.version);
-  const loadNaa = deps.loadNaa ?? (() => import('./naa').then((m) => m.createNaaClient(config)));
+  // A chunk of its own, named so that the page preloads it beside the main bundle (webpack.config.js).
+  const loadNaa =
+    deps.loadNaa ??
+    (() => import(/* webpackChunkName: "msal" */ './naa').then((m) => m.createNaaClient(config)));
   let naa: Promise<InteractiveClient | null> | null = null;
   const naaClient = (): Promise<InteractiveClient | null> =>
     (naa ??= loadNaa().catch((err: unknown) => {

@@ -2,6 +2,7 @@
 // strategy before switching it on, and for tests. The only place in the project's core path that
 // reads the clock (for a missing --now) and the file system.
 import { readFileSync, writeFileSync } from 'node:fs';
+import '../core/indicators/with-shipped-data';
 import { evaluate } from '../core/evaluate';
 import { oneLine } from '../core/parse';
 import type { Evaluation } from '../core/types';

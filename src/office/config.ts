@@ -1,7 +1,8 @@
-// Where the running taskpane gets its RuntimeConfig. Production values are baked in at build time
-// (webpack DefinePlugin → __CST_BUILD_CONFIG__, from GRAPH_BASE_URL, SITE_HOSTNAME, SITE_PATH,
-// CLIENT_ID, AUTHORITY); the sandbox page sets window.__CST_CONFIG__ before the bundle runs, so
-// one bundle serves both.
+// Where the running taskpane gets its RuntimeConfig. A build for Outlook has it baked in (webpack
+// DefinePlugin → __CST_BUILD_CONFIG__, from GRAPH_BASE_URL, SITE_HOSTNAME, SITE_PATH, CLIENT_ID,
+// AUTHORITY) and reads nothing from the page: the reader of window.__CST_CONFIG__, which the
+// sandbox page sets before the bundle runs, is compiled out of it (__CST_MODE__), so no script on
+// the page can point the pane's tokens at another address.
 import type { RuntimeConfig } from '../runtime-config';
 
 declare const __CST_BUILD_CONFIG__: RuntimeConfig | undefined;
@@ -16,8 +17,10 @@ const FIELDS = ['graphBaseUrl', 'siteHostname', 'sitePath', 'clientId', 'authori
 
 /** The configuration this page runs with; throws a clear message if it is missing or malformed. */
 export function readRuntimeConfig(scope: { __CST_CONFIG__?: unknown } = globalThis as never): RuntimeConfig {
-  const injected = scope.__CST_CONFIG__;
-  if (injected !== undefined) return validateConfig(injected, 'window.__CST_CONFIG__');
+  if (typeof __CST_MODE__ === 'undefined' || __CST_MODE__ === 'sandbox') {
+    const injected = scope.__CST_CONFIG__;
+    if (injected !== undefined) return validateConfig(injected, 'window.__CST_CONFIG__');
+  }
   const built = typeof __CST_BUILD_CONFIG__ !== 'undefined' ? __CST_BUILD_CONFIG__ : undefined;
   if (built === undefined) {
     throw new Error(

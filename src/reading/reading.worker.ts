@@ -1,4 +1,6 @@
 // The reading worker: attachment extraction and scanning, off the pane's main thread.
+// The worker scans attachments with the shipped lists: their prebuilt matcher comes with it.
+import '../core/indicators/with-shipped-data';
 import { browserLibs } from './libs';
 import { createHandler, type WorkerRequest, type WorkerResponse } from './worker-logic';
 

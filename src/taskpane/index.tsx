@@ -4,12 +4,22 @@ import { FluentProvider, MessageBar, MessageBarBody, Spinner } from '@fluentui/r
 import { BarTitle } from './components/BarTitle';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
+import { provideShippedMatcherData } from '../core/indicators/shipped';
 import { readRuntimeConfig } from '../office/config';
 import { createServices } from './bootstrap';
 import { App } from './components/App';
+import { warmUpMatchers } from './state/config';
 import { TriageController } from './state/controller';
 import { describeError } from './state/errors';
 import { themeFor } from './view/theme';
+
+// The shipped term lists' prebuilt matcher is 76 KB gzipped: a chunk of its own, which the page
+// preloads beside this bundle (webpack.config.js), asked for before Office is ready. Should it
+// fail to load, the first evaluation compiles the lists instead (slower, same result).
+const shippedTerms = import(/* webpackChunkName: "shipped-terms" */ '../core/indicators/shipped-data').then(
+  (m) => provideShippedMatcherData(m.SHIPPED_MATCHER_DATA),
+);
+shippedTerms.catch(() => undefined); // awaited, and its failure reported, by the start-up
 
 function mount(): Root | null {
   const el = document.getElementById('root');
@@ -48,6 +58,7 @@ async function boot(root: Root): Promise<void> {
       visible: () => document.visibilityState === 'visible',
       events: { window, document },
       warnings: outboxWarning ? [outboxWarning] : [],
+      warmUp: () => shippedTerms.then(warmUpMatchers),
     });
     window.addEventListener(
       'pagehide',

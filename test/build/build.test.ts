@@ -9,6 +9,10 @@ const ROOT = join(__dirname, '..', '..');
 const CDN = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const ADDIN_URL = 'https://triage.example.org/addin/';
 const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
+/** The settings a build for Outlook must have. */
+const SETTINGS = { CLIENT_ID, SITE_HOSTNAME: 'force.sharepoint.example.org', SITE_PATH: '/sites/psd' };
+/** What only the sandbox may contain: the page-config reader and the dev-token provider. */
+const SANDBOX_ONLY = [/__CST_CONFIG__/, /["'`]dev:/, /sandbox has no signed-in user/];
 
 const outputs: string[] = [];
 afterAll(() => {
@@ -43,11 +47,7 @@ const scriptsOf = (html: string): string[] =>
 describe('the production build', () => {
   let dist = '';
   beforeAll(() => {
-    dist = build(['--mode', 'production'], {
-      ADDIN_URL,
-      CLIENT_ID,
-      SITE_HOSTNAME: 'force.sharepoint.example.org',
-    });
+    dist = build(['--mode', 'production'], { ADDIN_URL, ...SETTINGS });
   }, 120_000);
 
   it('loads office.js from Microsoft’s CDN and no local copy, in the taskpane and the sign-in dialog', () => {
@@ -60,6 +60,10 @@ describe('the production build', () => {
     }
     const taskpane = scriptsOf(readFileSync(join(dist, 'taskpane.html'), 'utf8'));
     expect(taskpane.slice(1)).toEqual([expect.stringMatching(/^taskpane\.[0-9a-f]{8}\.js$/)]);
+    // MSAL, needed for the first token, is fetched beside the main bundle, not after it.
+    expect(readFileSync(join(dist, 'taskpane.html'), 'utf8')).toMatch(
+      /<link rel="?preload"? as="?script"? href="?msal\.[0-9a-f]{8}\.js"?>/,
+    );
   });
 
   it('ships the manifest pointing at ADDIN_URL, with its icons, passing the offline checks', () => {
@@ -83,20 +87,41 @@ describe('the production build', () => {
     expect(js).not.toContain('sourceMappingURL');
   });
 
-  it('is the same taskpane bundle the sandbox serves, where only the Office script differs', () => {
-    const sandbox = build(['--mode', 'production', '--env', 'sandbox'], {
-      ADDIN_URL,
-      CLIENT_ID,
-      SITE_HOSTNAME: 'force.sharepoint.example.org',
-    });
-    const bundle = (dir: string) => readdirSync(dir).find((f) => /^taskpane\..*\.js$/.test(f));
-    expect(bundle(sandbox)).toBe(bundle(dist));
+  it('contains no sandbox code: no reader of the page’s configuration, no dev tokens', () => {
+    const js = readdirSync(dist).filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(2);
+    for (const file of js) {
+      const text = readFileSync(join(dist, file), 'utf8');
+      expect({ file, found: SANDBOX_ONLY.filter((marker) => marker.test(text)) }).toEqual({
+        file,
+        found: [],
+      });
+    }
+  });
+
+  it('differs from the sandbox’s build in its mode: the sandbox’s has the sandbox code', () => {
+    const sandbox = build(['--mode', 'production', '--env', 'sandbox']);
+    const bundle = readdirSync(sandbox).find((f) => /^taskpane\..*\.js$/.test(f)) ?? '';
+    const text = readFileSync(join(sandbox, bundle), 'utf8');
+    // The markers do find sandbox code where it is, so their absence above means something.
+    expect(SANDBOX_ONLY.filter((marker) => !marker.test(text))).toEqual([]);
     const scripts = scriptsOf(readFileSync(join(sandbox, 'taskpane.html'), 'utf8'));
     expect(scripts).toEqual([
       'sandbox-config.js',
       expect.stringMatching(/^office-host\.[0-9a-f]{8}\.js$/),
-      bundle(dist),
+      bundle,
     ]);
+  }, 120_000);
+
+  it('fails with what to set when the client id or the site is missing', () => {
+    expect(() =>
+      build(['--mode', 'production'], { ADDIN_URL, CLIENT_ID: '', SITE_HOSTNAME: ' ', SITE_PATH: '' }),
+    ).toThrow(
+      /A build for Outlook needs CLIENT_ID, SITE_HOSTNAME, SITE_PATH[\s\S]*CLIENT_ID: the app registration/,
+    );
+    expect(() => build(['--mode', 'production'], { ADDIN_URL, ...SETTINGS, SITE_PATH: '' })).toThrow(
+      /needs SITE_PATH \(/,
+    );
   }, 120_000);
 
   it('refuses an ADDIN_URL that is not https', () => {

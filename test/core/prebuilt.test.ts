@@ -9,7 +9,7 @@ import { buildAutomaton, type Automaton } from '../../src/core/indicators/automa
 import { compileTerms, pathsOf } from '../../src/core/indicators/compiled-terms';
 import { compileMatcher } from '../../src/core/indicators/matcher';
 import { decodeMatcherData, encodeMatcherData } from '../../src/core/indicators/prebuilt';
-import { shippedLists, shippedMatcher } from '../../src/core/indicators/shipped';
+import { shippedLists, shippedMatcher, shippedMatcherSource } from '../../src/core/indicators/shipped';
 import { shippedDataSource } from '../../src/core/indicators/shipped-source';
 
 /** Each table of the automaton: the same kind of array, the same bytes (jest's toEqual walks 1.5 M entries slowly). */
@@ -54,6 +54,8 @@ describe('the prebuilt shipped matcher', () => {
       'Thank you for your letter of 3 May, nothing further.',
     ];
     for (const text of texts) expect(shippedMatcher().scan(text)).toEqual(runtime.scan(text));
+    // Tests run with the data provided (test/setup/shipped-data.ts), as the pane and the CLI do.
+    expect(shippedMatcherSource()).toBe('prebuilt');
     expect(
       shippedMatcher()
         .scan(texts[0] as string)

@@ -40,8 +40,12 @@ export interface ControllerOptions {
   clearInterval?: (handle: unknown) => void;
   /** While strategies cannot be loaded, how often to try again (the pane is useless until then). */
   unavailableRetryMs?: number;
-  /** Compiles what the first evaluation needs (tests pass a no-op). */
-  warmUp?: () => void;
+  /**
+   * Gets ready what the first evaluation needs, while the start-up requests are on the network
+   * (tests pass a no-op). The first message waits for it; a failure is not the pane's end (the
+   * evaluation then builds what it needs itself, later).
+   */
+  warmUp?: () => void | Promise<void>;
   /** Where `online` and `visibilitychange` come from: both are good moments to try again. */
   events?: { window?: EventTarget; document?: EventTarget };
 }

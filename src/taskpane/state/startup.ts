@@ -19,6 +19,8 @@ export class Startup {
   private unsubscribeItem: (() => Promise<void>) | null = null;
   /** When the strategies were last asked for (ms), for the background refresh. */
   private lastSync = 0;
+  /** Settles when what the first evaluation needs is ready (never rejects). */
+  private warming: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly store: PaneStore,
@@ -39,7 +41,7 @@ export class Startup {
     const snapshot = this.timed(
       async () => services.strategies.cached() ?? (await services.strategies.sync()),
     );
-    this.warmUpWhileWaiting();
+    this.warming = this.warmUpWhileWaiting();
     await this.tryBecomeReady(snapshot);
   }
 
@@ -100,6 +102,8 @@ export class Startup {
       return;
     }
     this.becomeReady(snapshot, await settingsLoad);
+    // The first message's evaluation needs the shipped matcher; it is usually ready long before.
+    await this.warming;
     this.unsubscribeItem ??= await this.services.host.onItemChanged(() => void this.item.load());
     await this.item.load();
   }
@@ -181,16 +185,24 @@ export class Startup {
   }
 
   /**
-   * Compiling the shipped term lists takes a few hundred milliseconds of main thread. Done on
-   * the first message it would sit between the strategies arriving and the first verdict, so it
-   * is done while the start-up requests are on the network (an idle callback runs after they
-   * have been sent).
+   * Building the shipped matcher (decoding its prebuilt data, or compiling the lists without it)
+   * takes main-thread time. Done on the first message it would sit between the strategies
+   * arriving and the first verdict, so it is done while the start-up requests are on the network
+   * (an idle callback runs after they have been sent).
    */
-  private warmUpWhileWaiting(): void {
+  private warmUpWhileWaiting(): Promise<void> {
     const warm = this.options.warmUp ?? warmUpMatchers;
     const idle = (globalThis as { requestIdleCallback?: (fn: () => void) => unknown }).requestIdleCallback;
-    if (idle) idle(warm);
-    else setTimeout(warm, 0);
+    return new Promise<void>((resolve) => {
+      const run = (): void => {
+        Promise.resolve()
+          .then(warm)
+          .catch((err: unknown) => console.warn(`Warming up the matchers failed: ${describeError(err)}`))
+          .finally(resolve);
+      };
+      if (idle) idle(run);
+      else setTimeout(run, 0);
+    });
   }
 
   private visible(): boolean {
