@@ -80,7 +80,8 @@ const TYPES: Record<string, string> = {
 
 /**
  * Pages may run only their own scripts; styles inline (Fluent UI injects them); frames and fetches
- * only to this origin. A hostile message body that slipped through as markup could run nothing.
+ * only to this origin. The production policy narrowed to the sandbox's one origin
+ * (docs/content-security-policy.md, which test/build/csp.test.ts keeps in step). A hostile message body that slipped through as markup could run nothing.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
