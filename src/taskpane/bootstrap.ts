@@ -60,6 +60,10 @@ export async function createServices(
   host: MailboxHost = createOutlookHost({ limiter: officeCalls }),
 ): Promise<BootResult> {
   const tokens = createTokenProvider(config, host);
+  // The first Graph requests (site, settings, strategies) all wait for this token: asked for now,
+  // it arrives while the outbox opens and the pane renders, and those requests find it ready (the
+  // provider shares one acquisition per scope set). A failure here is the first request's to report.
+  void tokens.getToken(scopePlan().lists).catch(() => undefined);
   const graph = createGraphServices({
     baseUrl: config.graphBaseUrl,
     siteHostname: config.siteHostname,
