@@ -56,6 +56,19 @@ function text(value: unknown): string {
   return value;
 }
 
+/** Shorter than this, a secret can be guessed, and a guessed key lets fingerprints be ranked. */
+export const MIN_REPEAT_KEY_LENGTH = 16;
+
+function secret(value: unknown): string {
+  // Never echoed back: the message names what is wrong, not the value.
+  const key = text(value).trim();
+  if (key.length < MIN_REPEAT_KEY_LENGTH)
+    throw new SettingError(
+      `a secret of at least ${MIN_REPEAT_KEY_LENGTH} characters is needed (32 random ones is right), so fingerprints use the public key`,
+    );
+  return key;
+}
+
 function categories(value: unknown): Settings['categories'] {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new SettingError('expected an object of category names');
@@ -115,6 +128,7 @@ const READERS: { [K in keyof Settings]-?: CellReader<NonNullable<Settings[K]>> }
   reminderTemplate: text,
   supervisors: (v) => stringList(v).map((s) => s.toLowerCase()),
   repeatThreshold: viaCore('repeatThreshold'),
+  repeatKey: secret,
 };
 
 /** A Value cell: JSON when it parses, else the text as typed (admins forget the quotes). */

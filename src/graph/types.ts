@@ -86,6 +86,11 @@ export interface Settings {
   supervisors: string[];
   /** Similarity (0..1) at or above which a message counts as REPEATED_CONTENT (Config.repeatThreshold). */
   repeatThreshold?: number;
+  /**
+   * The organisation's secret that repeat fingerprints are keyed with (core/repeat
+   * fingerprintKey). Absent: the public key, which protects nothing by itself.
+   */
+  repeatKey?: string;
 }
 
 /** Settings, and the rows that could not be used (their defaults apply): someone must see those. */

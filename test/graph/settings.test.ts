@@ -106,4 +106,18 @@ describe('one settings parser for the pane and the command line', () => {
       timeZone: settings.timeZone,
     }).toEqual(d);
   });
+
+  it('reads the repeat fingerprint secret, and refuses a short one without repeating it', () => {
+    const secret = 'organisation secret 3b8e0c6a1f4d7e9b';
+    expect(settingsFromRows([row('1', 'repeatKey', `  ${secret} `)])).toEqual({
+      settings: { ...DEFAULT_SETTINGS, repeatKey: secret },
+      rejected: [],
+    });
+    expect(DEFAULT_SETTINGS.repeatKey).toBeUndefined();
+    const { settings, rejected } = settingsFromRows([row('2', 'repeatKey', 'hunter2')]);
+    expect(settings.repeatKey).toBeUndefined();
+    expect(rejected).toHaveLength(1);
+    expect(rejected[0]?.message).toMatch(/"repeatKey" \(list item 2\): a secret of at least 16 characters/);
+    expect(rejected[0]?.message).not.toContain('hunter2');
+  });
 });

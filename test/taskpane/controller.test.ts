@@ -1,3 +1,4 @@
+import { FINGERPRINT_VERSION, PUBLIC_KEY, fingerprintKey } from '../../src/core/repeat';
 import { configFrom } from '../../src/taskpane/state/controller';
 import type { ReadyState, ShownItem } from '../../src/taskpane/state/types';
 import type { ReadQuestion } from '../../src/core/types';
@@ -400,6 +401,32 @@ describe('taskpane controller: failures', () => {
       /settings could not be used.*"escalationMailbox" \(list item 7\): expected text/,
     );
     expect(shown(r).evaluation.matches).toHaveLength(1);
+  });
+
+  test("the organisation's term lists: an unusable term is named in the settings warnings", async () => {
+    const r = rig({
+      settings: new FakeSettings({
+        ...SETTINGS,
+        terms: { SELF_HARM: ['end it all', ''], THREAT: ['@replace'] },
+      }),
+    });
+    await r.controller.start();
+    const warnings = ready(r).warnings.join(' ');
+    expect(warnings).toMatch(/Terms for SELF_HARM: "" .*not looked for; the other terms still are/);
+    expect(warnings).toMatch(/Terms for THREAT say "@replace" but hold no usable term/);
+    expect(shown(r).evaluation.matches).toHaveLength(1);
+  });
+
+  test('the repeatKey setting keys the fingerprint the pane logs; without it, the public key', async () => {
+    const secret = 'organisation secret 3b8e0c6a1f4d7e9b2c5a8f1d4e7b0c3a';
+    const keyed = rig({ settings: new FakeSettings({ ...SETTINGS, repeatKey: secret }) });
+    await keyed.controller.start();
+    expect(shown(keyed).evaluation.fingerprint.v).toBe(
+      `${FINGERPRINT_VERSION}-k${fingerprintKey(secret).id}`,
+    );
+    const plain = rig();
+    await plain.controller.start();
+    expect(shown(plain).evaluation.fingerprint.v).toBe(`${FINGERPRINT_VERSION}-k${PUBLIC_KEY.id}`);
   });
 
   test('earlier contacts that cannot be read are reported and do not block recording', async () => {

@@ -1,7 +1,8 @@
 // Core's Config from the pane's settings, made once per settings value. Core keeps caches keyed
 // on the Config object (the organisation's compiled term lists), so handing it a new object on
 // every evaluation would compile them again each time.
-import { detectReopenDemand, scanIndicators } from '../../core/indicators';
+import { describeTermWarning, detectReopenDemand, scanIndicators, termWarnings } from '../../core/indicators';
+import { fingerprintKey, type FingerprintKey } from '../../core/repeat';
 import type { Config } from '../../core/types';
 import type { Settings } from '../../graph/types';
 
@@ -24,6 +25,24 @@ export function configFrom(settings: Settings): Config {
     made.set(settings, config);
   }
   return config;
+}
+
+let held: { secret: string; key: FingerprintKey } | null = null;
+
+/**
+ * The organisation's fingerprint key, made once per secret (it caches word hashes, and an HMAC
+ * key schedule per message would be waste); undefined without a secret (core's public key).
+ */
+export function fingerprintKeyFrom(settings: Settings): FingerprintKey | undefined {
+  const secret = settings.repeatKey;
+  if (secret === undefined) return undefined;
+  if (held?.secret !== secret) held = { secret, key: fingerprintKey(secret) };
+  return held.key;
+}
+
+/** The organisation's term lists in plain words, for the settings warnings (each unusable term by name). */
+export function termSettingWarnings(settings: Settings): string[] {
+  return termWarnings(settings.terms).map(describeTermWarning);
 }
 
 /** Compiles the shipped term lists, so the first message does not wait for it. */

@@ -18,7 +18,7 @@ import { messageStatus, statusSentences } from '../../core/message-status';
 import { matchExact } from '../../core/match';
 import type { Evaluation, HistoryEntry, ReadQuestion, Strategy, StrategyMatch } from '../../core/types';
 import type { CurrentMessage } from '../../office/types';
-import { configFrom } from './config';
+import { configFrom, fingerprintKeyFrom } from './config';
 import { describeError } from './errors';
 import { HistoryCache } from './history-cache';
 import { warmMail } from './mail-warmup';
@@ -95,7 +95,11 @@ export class SelectedItem {
     const terms = configFrom(ready.settings).terms;
     const subject = typeof message.subject === 'string' ? message.subject : '';
     try {
-      return { message, terms, facts: await reader.readBody(subject, message.body, terms) };
+      return {
+        message,
+        terms,
+        facts: await reader.readBody(subject, message.body, terms, ready.settings.repeatKey),
+      };
     } catch {
       return null;
     }
@@ -316,6 +320,7 @@ export class SelectedItem {
     // The contact log may already hold this very message (another pane, or an earlier read).
     const own = normaliseMessageId(message.internetMessageId);
     const config = configFrom(ready.settings);
+    const key = fingerprintKeyFrom(ready.settings);
     const long = this.longBody;
     const bodyFacts =
       long && long.message === message && long.terms === config.terms ? long.facts : undefined;
@@ -326,6 +331,7 @@ export class SelectedItem {
       message,
       history: own ? history.filter((h) => normaliseMessageId(h.internetMessageId) !== own) : [...history],
       config,
+      ...(key ? { fingerprintKey: key } : {}),
       now: this.now(),
     });
   }

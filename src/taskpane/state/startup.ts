@@ -5,7 +5,7 @@
 import { escalationTarget } from '../../core/escalation';
 import type { SettingsReport, StrategySnapshot } from '../../graph/types';
 import { DEFAULT_SETTINGS } from '../../graph/settings';
-import { warmUpMatchers } from './config';
+import { termSettingWarnings, warmUpMatchers } from './config';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
 import type { ControllerOptions, TriageServices } from './services';
@@ -126,6 +126,9 @@ export class Startup {
       warnings.push(
         `Some settings could not be used, so their defaults apply until an administrator fixes them: ${loaded.report.rejected.map((r) => r.message).join(' ')}`,
       );
+    // An organisation term that cannot be looked for is left out on its own; a supervisor must
+    // hear which, or the list silently covers less than they think.
+    if (loaded.ok) warnings.push(...termSettingWarnings(settings));
     const escalation = escalationTarget(settings.escalationMailbox, settings.staffDomains);
     if (escalation.kind === 'refused')
       warnings.push(
