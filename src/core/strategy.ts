@@ -50,6 +50,21 @@ export type StrategyEssentials = Pick<Strategy, 'id' | 'personName' | 'emailAddr
  * same defaults. Not validated: use parseStrategy for input from outside.
  */
 export function newStrategy(fields: StrategyEssentials & Partial<Strategy>): Strategy {
+  return { ...strategyDefaults(), ...fields };
+}
+
+/** The documented defaults on their own (fresh lists each time), for a draft that has no id yet. */
+export function strategyDefaults(): Pick<
+  Strategy,
+  | 'knownNames'
+  | 'matterRefs'
+  | 'reasons'
+  | 'permittedChannels'
+  | 'permittedTimes'
+  | 'responsePolicy'
+  | 'refuseReopen'
+  | 'reasonableAdjustments'
+> {
   return {
     knownNames: [],
     matterRefs: [],
@@ -59,7 +74,6 @@ export function newStrategy(fields: StrategyEssentials & Partial<Strategy>): Str
     responsePolicy: 'respond',
     refuseReopen: false,
     reasonableAdjustments: [],
-    ...fields,
   };
 }
 

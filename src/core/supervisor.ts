@@ -3,9 +3,9 @@
 // and when (lancs 3.12, kent 18); the review pack summarises contact since the last review.
 import { normaliseAddress } from './address';
 import { extractMatterRefs } from './matter';
+import { strategyDefaults } from './strategy';
 import { addMonths, DEFAULT_TIME_ZONE, localDate, resolveTimeZone } from './time';
 import {
-  CHANNELS,
   FLAG_SEVERITY,
   type ContactLogRecord,
   type DispositionKind,
@@ -45,17 +45,12 @@ export function strategyFromSender(
   return {
     ok: true,
     value: {
+      ...strategyDefaults(),
       personName: name || address.slice(0, address.indexOf('@')),
       knownNames: name ? [name] : [],
       emailAddresses: [address],
       status: 'draft',
       matterRefs: extractMatterRefs(`${message.subject ?? ''}\n${message.body ?? ''}`),
-      reasons: [],
-      permittedChannels: [...CHANNELS],
-      permittedTimes: [],
-      responsePolicy: 'respond',
-      refuseReopen: false,
-      reasonableAdjustments: [],
       startDate: localDate(now, resolveTimeZone(timeZone)),
     },
   };
