@@ -72,6 +72,8 @@ export interface MessageSample {
   bodyType?: 'text' | 'html';
   /** Keys of sandbox/samples/files.ts SAMPLE_ATTACHMENTS. */
   attachments?: string[];
+  /** The body repeated to this many characters: a 10 MB message without a 10 MB file. */
+  bodyLength?: number;
   message: Message;
 }
 
@@ -106,6 +108,11 @@ function readJson(dir: string, file: string): unknown {
   } catch (err) {
     throw new Error(`${path}: ${err instanceof Error ? err.message : String(err)}`);
   }
+}
+
+function repeatTo(text: string, length: number): string {
+  if (!text) throw new Error('bodyLength needs a body to repeat');
+  return text.repeat(Math.ceil(length / text.length)).slice(0, length);
 }
 
 const FLAG_CODES = new Set(Object.keys(FLAG_SEVERITY));
@@ -144,7 +151,8 @@ export function loadSamples(dir = SAMPLES_DIR): Samples {
     if (unknownFlags.length || unknownIndicators.length) {
       throw new Error(`${where}: unknown codes ${[...unknownFlags, ...unknownIndicators].join(', ')}`);
     }
-    return { ...raw, shows: raw.shows ?? [], message: message.value };
+    const body = raw.bodyLength ? repeatTo(message.value.body, raw.bodyLength) : message.value.body;
+    return { ...raw, shows: raw.shows ?? [], message: { ...message.value, body } };
   });
 
   const rawHistory = readJson(dir, 'history.json');

@@ -21,6 +21,9 @@ interface FolderRef {
 }
 
 const POLL_MS = 3000;
+/** What the message list shows (and the pane's first item needs before a message is opened). */
+const LIST_FIELDS =
+  'id,internetMessageId,conversationId,subject,from,toRecipients,ccRecipients,receivedDateTime,categories,isRead,hasAttachments';
 const sandboxWindow = window as unknown as SandboxWindow;
 const info = sandboxWindow.__CST_SANDBOX__;
 const config = sandboxWindow.__CST_CONFIG__;
@@ -48,6 +51,16 @@ function htmlToText(html: string): string {
 
 const bodyText = (m: GraphMessage): string =>
   m.body.contentType.toLowerCase() === 'html' ? htmlToText(m.body.content) : m.body.content;
+
+/**
+ * The sandbox's own reading pane shows the start of a very long body: laying out 10 MB of text
+ * takes the page seconds on the thread the pane's frame shares, which real Outlook never lends it.
+ */
+const READING_PANE_CHARS = 200_000;
+const readingPaneText = (text: string): string =>
+  text.length <= READING_PANE_CHARS
+    ? text
+    : `${text.slice(0, READING_PANE_CHARS)}\n\n[The sandbox shows the first ${READING_PANE_CHARS} of ${text.length} characters.]`;
 
 const formatWhen = (iso: string, zone: string): string =>
   new Intl.DateTimeFormat('en-GB', {
@@ -190,7 +203,7 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
           el('span', { class: 'subject' }, m.subject || '(no subject)'),
           el('span', { class: 'chips' }, ...m.categories.map((c) => el('span', { class: 'chip' }, c))),
         );
-        button.addEventListener('click', () => select(m));
+        button.addEventListener('click', () => void select(m));
         return el('li', m.isRead === false ? { class: 'unread' } : {}, button);
       }),
     );
@@ -222,7 +235,7 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
         : []),
       el('h2', {}, m.subject || '(no subject)'),
       el('dl', {}, ...fields.filter(([, v]) => v).flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)])),
-      el('pre', { id: 'body' }, bodyText(m)),
+      el('pre', { id: 'body' }, readingPaneText(bodyText(m))),
     );
   }
 
@@ -278,13 +291,18 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
   }
 
   async function loadMessages(): Promise<void> {
-    const page = await graph.get<{ value: GraphMessage[] }>(
-      `/users/${seg(folder.mailbox)}/mailFolders/${seg(folder.id)}/messages?$top=100`,
+    // The list without bodies, as Outlook's list: a 10 MB message is fetched once, when opened.
+    const page = await graph.get<{ value: Array<Omit<GraphMessage, 'body'>> }>(
+      `/users/${seg(folder.mailbox)}/mailFolders/${seg(folder.id)}/messages?$top=100&$select=${LIST_FIELDS}`,
     );
-    messages = page.value.sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+    messages = page.value
+      .map((m) => ({ ...m, body: { contentType: 'text', content: '' } }))
+      .sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
     if (selected && selected.folder.mailbox === folder.mailbox && selected.folder.id === folder.id) {
       const fresh = messages.find((m) => m.id === selected?.message.id);
-      selected = fresh ? { ...selected, message: fresh, gone: false } : { ...selected, gone: true };
+      selected = fresh
+        ? { ...selected, message: { ...fresh, body: selected.message.body }, gone: false }
+        : { ...selected, gone: true };
     }
   }
 
@@ -330,7 +348,13 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
     }));
   }
 
-  function select(m: GraphMessage): void {
+  /** Opens a message: its body is fetched now (the list has none). */
+  async function select(listed: GraphMessage): Promise<void> {
+    const where = folder;
+    const m = await graph
+      .get<GraphMessage>(`/users/${seg(where.mailbox)}/messages/${seg(listed.id)}`)
+      .catch(() => listed);
+    if (where !== folder) return;
     const chosen: NonNullable<typeof selected> = { message: m, folder, gone: false };
     selected = chosen;
     renderMessages();

@@ -1,12 +1,14 @@
 // The message as a reading aid: indicator phrases highlighted in place with their category.
 // Text nodes only: a body that holds HTML or script stays inert text. No hits is never "safe".
-import { makeStyles, tokens } from '@fluentui/react-components';
+// A long body is shown one part at a time (message-parts.ts), with jumps to each highlight.
+import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ShieldError16Filled } from '@fluentui/react-icons';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { isRiskCode } from '../../core/verdict';
 import type { Indicator } from '../../core/types';
 import { INDICATOR_LABEL } from '../view/labels';
 import { countByCode, segmentText } from '../view/segments';
+import { highlightStops, PART_CHARS, partsOf } from './message-parts';
 import { useShared } from './styles';
 
 const useStyles = makeStyles({
@@ -40,7 +42,17 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     color: tokens.colorNeutralForeground1,
   },
+  moves: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
 });
+
+const count = new Intl.NumberFormat('en-GB');
+
+/** Which part is shown and which highlight was jumped to, for the body they belong to. */
+interface View {
+  body: string;
+  part: number;
+  stop: number | null;
+}
 
 export function MessageText({
   subject,
@@ -60,6 +72,24 @@ export function MessageText({
   // the evaluation, so a long body is cut into runs once per evaluation, not once per click.
   const counts = useMemo(() => countByCode(indicators), [indicators]);
   const segments = useMemo(() => segmentText(body, indicators), [body, indicators]);
+  const parts = useMemo(() => partsOf(body, segments), [body, segments]);
+  const stops = useMemo(() => highlightStops(parts), [parts]);
+  const [held, setView] = useState<View>({ body, part: 0, stop: null });
+  const view: View = held.body === body ? held : { body, part: 0, stop: null };
+  const partIndex = Math.min(view.part, Math.max(0, parts.length - 1));
+  const shown = parts[partIndex]?.segments ?? [];
+  const textRef = useRef<HTMLDivElement>(null);
+  // After a jump, the highlight is brought into view and focused, so a screen reader reads it.
+  useEffect(() => {
+    const stop = view.stop === null ? undefined : stops[view.stop];
+    if (!stop) return;
+    const mark = textRef.current?.querySelector<HTMLElement>(`mark[data-start="${stop.start}"]`);
+    mark?.scrollIntoView({ block: 'center' });
+    mark?.focus({ preventScroll: true });
+  }, [view.stop, view.part, stops]);
+  const toPart = (part: number) => setView({ body, part, stop: null });
+  const toStop = (stop: number) => setView({ body, part: stops[stop]?.part ?? 0, stop });
+  const nextStop = view.stop === null ? stops.findIndex((x) => x.part >= partIndex) : view.stop + 1;
   return (
     <section aria-labelledby="message-heading" className={s.section}>
       <h2 id="message-heading" className={s.heading}>
@@ -77,19 +107,61 @@ export function MessageText({
         <p>No indicator phrases were found. That does not mean the message is safe: read all of it.</p>
       )}
       <p className={s.muted}>Subject: {subject || '(no subject)'}</p>
+      {parts.length > 1 && (
+        <>
+          <p data-testid="message-part">
+            This message is long ({count.format(body.length)} characters), so it is shown in parts of{' '}
+            {count.format(PART_CHARS)}. Part {partIndex + 1} of {parts.length}
+            {view.stop !== null ? `, highlighted phrase ${view.stop + 1} of ${stops.length}` : ''}.
+          </p>
+          <div role="group" aria-label="Move through the message" className={styles.moves}>
+            <Button size="small" disabled={partIndex === 0} onClick={() => toPart(partIndex - 1)}>
+              Earlier part
+            </Button>
+            <Button
+              size="small"
+              disabled={partIndex >= parts.length - 1}
+              onClick={() => toPart(partIndex + 1)}
+            >
+              Later part
+            </Button>
+            {stops.length > 0 && (
+              <>
+                <Button
+                  size="small"
+                  disabled={view.stop === null || view.stop === 0}
+                  onClick={() => toStop((view.stop ?? 1) - 1)}
+                >
+                  Previous highlighted phrase
+                </Button>
+                <Button
+                  size="small"
+                  disabled={nextStop < 0 || nextStop >= stops.length}
+                  onClick={() => toStop(nextStop)}
+                >
+                  Next highlighted phrase
+                </Button>
+              </>
+            )}
+          </div>
+        </>
+      )}
       <div
+        ref={textRef}
         className={styles.body}
         role="region"
         aria-label="Message text"
         tabIndex={0}
         data-testid="message-text"
       >
-        {segments.map((seg, i) =>
+        {shown.map((seg, i) =>
           seg.codes.length === 0 ? (
             seg.text
           ) : seg.codes.some(isRiskCode) ? (
             <mark
               key={i}
+              data-start={seg.start}
+              tabIndex={-1}
               className={styles.risk}
               title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
               data-codes={seg.codes.join(' ')}
@@ -105,6 +177,8 @@ export function MessageText({
           ) : (
             <mark
               key={i}
+              data-start={seg.start}
+              tabIndex={-1}
               className={styles.mark}
               title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
               data-codes={seg.codes.join(' ')}
