@@ -45,7 +45,7 @@ it('names a protected message and what to do, and never says no indicators were 
     .getByTestId('body-notice')
     .getByText(/Encrypted message \(S\/MIME\)/)
     .waitFor();
-  expect(await frame.getByText('No indicator phrases were found', { exact: false }).count()).toBe(0);
+  expect(await frame.getByText('No phrases highlighted', { exact: false }).count()).toBe(0);
   await answer(frame, [...NO]);
   expect(await recordButton(frame).isDisabled()).toBe(true);
   await frame.getByRole('checkbox', { name: /I have read the whole message/ }).check();

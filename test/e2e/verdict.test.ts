@@ -52,6 +52,24 @@ describe('the headline says what the email is, one state per line', () => {
   });
 });
 
+describe('the read above the fold at 350 × 700', () => {
+  // A breach with adjustments lists both before the message, and may push the questions down.
+  it.each([
+    'paul-compliant',
+    'casey-self-harm',
+    'casey-rbnr',
+    'morgan-via-advocate',
+    'sandy-ended',
+    'no-strategy',
+  ])('%s: the headline, the message and the first question are in view without scrolling', async (key) => {
+    const frame = await open(h.page, key);
+    await frame.waitForFunction(() => !document.body.textContent?.includes('Checking earlier contacts'));
+    await expect(aboveTheFold(frame, '[data-headline]')).resolves.toBe(true);
+    await expect(aboveTheFold(frame, '[data-testid="message-text"]')).resolves.toBe(true);
+    await expect(aboveTheFold(frame, '[role=radiogroup]')).resolves.toBe(true);
+  });
+});
+
 describe('risk first', () => {
   it('the self-harm sample leads with the risk, naming the phrases, above the strategy and the fold', async () => {
     const frame = await open(h.page, 'casey-self-harm');

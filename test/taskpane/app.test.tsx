@@ -163,7 +163,7 @@ describe('taskpane view: what the handler reads', () => {
 
   test('no indicator hits is never presented as safe', async () => {
     await show(rig({ first: message({ body: 'Thank you for your letter of Tuesday.' }) }));
-    expect(screen.getByText(/does not mean the message is safe/)).toBeTruthy();
+    expect(screen.getByText(/That does not make it safe: read all of it/)).toBeTruthy();
     expect(screen.queryByText(/^safe$/i)).toBeNull();
   });
 });

@@ -22,7 +22,7 @@ import { BodyNotice } from './reading/BodyNotice';
 import { bodyWasRead } from '../../core/readability';
 import { ReadGate } from './ReadGate';
 import { RecordPanel } from './RecordPanel';
-import { OutboxStatus, StatusBar } from './StatusBar';
+import { OutboxStatus, SnapshotLine, StatusBar } from './StatusBar';
 import { useShared } from './styles';
 import { Verdict } from './Verdict';
 import { AddAddressAction } from './AddAddressAction';
@@ -34,7 +34,7 @@ const useStyles = makeStyles({
   pane: {
     display: 'flex',
     flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
+    rowGap: tokens.spacingVerticalM,
     padding: tokens.spacingHorizontalM,
     maxWidth: '60em',
   },
@@ -81,12 +81,7 @@ function Ready({ state, controller }: { state: ReadyState; controller: TriageCon
   const { item } = state;
   return (
     <>
-      <StatusBar
-        sync={state.sync}
-        outbox={state.outbox}
-        warnings={state.warnings}
-        onRefresh={() => void controller.refresh()}
-      />
+      <StatusBar sync={state.sync} outbox={state.outbox} warnings={state.warnings} />
       {item.kind === 'none' && (
         <section className={s.section}>
           <h2 className={s.heading}>Select a message</h2>
@@ -109,6 +104,7 @@ function Ready({ state, controller }: { state: ReadyState; controller: TriageCon
           <ItemView item={item} state={state} controller={controller} />
         </ItemBoundary>
       )}
+      <SnapshotLine sync={state.sync} onRefresh={() => void controller.refresh()} />
     </>
   );
 }
@@ -142,6 +138,8 @@ function ItemView({
         }
       />
       <Adjustments strategies={matched} />
+      {/* Near the top: a colleague sees at a glance that the message is already dealt with. */}
+      <AlreadyTriaged triage={item.triage} secondRead={secondRead} onSecondRead={() => setSecondRead(true)} />
       <Flags flags={item.evaluation.flags} history={item.history} multiple={matched.length > 1} />
       {matched.map((st) => (
         <Essentials key={st.id} strategy={st} />
@@ -159,7 +157,6 @@ function ItemView({
         disabled={locked}
         onOpened={(opened) => controller.confirmOpened(opened)}
       />
-      <AlreadyTriaged triage={item.triage} secondRead={secondRead} onSecondRead={() => setSecondRead(true)} />
       {showRead && (
         <>
           <ReadGate

@@ -2,7 +2,6 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Strategy } from '../../core/types';
 import { CHANNEL_LABEL, REASON_LABEL, STATUS_LABEL, formatDate, responsePolicyText } from '../view/labels';
-import { strategyKind, strategyKindText } from '../../core/verdict';
 import { CARD_LABEL, timeWindows } from '../../core/words';
 
 const useStyles = makeStyles({
@@ -32,7 +31,7 @@ export function Essentials({ strategy }: { strategy: Strategy }) {
   return (
     <details className={styles.card} aria-label={`Strategy ${strategy.id}: ${strategy.personName}`}>
       <summary className={styles.summary}>
-        Strategy {strategy.id}: {strategy.personName} · {strategyKindText(strategyKind(strategy))}
+        Strategy card: {strategy.id}, {strategy.personName}
       </summary>
       <dl className={styles.dl}>
         {rows.map(([term, value]) => (

@@ -16,6 +16,8 @@ const useStyles = makeStyles({
   breach: { color: tokens.colorPaletteRedForeground1 },
   warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
   info: { color: tokens.colorNeutralForeground3 },
+  inline: { display: 'inline' },
+  summary: { cursor: 'pointer' },
   list: {
     listStyleType: 'none',
     margin: 0,
@@ -66,22 +68,37 @@ export function Flags({
         const group = shown.filter((f) => f.severity === severity);
         if (group.length === 0) return null;
         const Icon = ICON[severity];
-        return (
+        const heading = (
+          <h3 className={mergeClasses(s.subheading, styles.inline)}>
+            {SEVERITY_HEADING[severity]} ({group.length})
+          </h3>
+        );
+        const list = (
+          <ul className={styles.list}>
+            {group.map((f, i) => (
+              <li key={`${f.code}:${f.strategyId}:${i}`} className={styles.item} data-flag={f.code}>
+                <Icon className={mergeClasses(styles.icon, styles[severity])} aria-hidden />
+                <span>
+                  {f.message}
+                  {multiple && <span className={s.muted}> ({f.strategyId})</span>}
+                </span>
+              </li>
+            ))}
+          </ul>
+        );
+        // Information only, never a reason to act: one closed line, so breaches and warnings and
+        // the read stay in view at 350 × 700. Breaches and warnings are always open.
+        return severity === 'info' ? (
           <div key={severity}>
-            <h3 className={s.subheading}>
-              {SEVERITY_HEADING[severity]} ({group.length})
-            </h3>
-            <ul className={styles.list}>
-              {group.map((f, i) => (
-                <li key={`${f.code}:${f.strategyId}:${i}`} className={styles.item} data-flag={f.code}>
-                  <Icon className={mergeClasses(styles.icon, styles[severity])} aria-hidden />
-                  <span>
-                    {f.message}
-                    {multiple && <span className={s.muted}> ({f.strategyId})</span>}
-                  </span>
-                </li>
-              ))}
-            </ul>
+            <details>
+              <summary className={styles.summary}>{heading}</summary>
+              {list}
+            </details>
+          </div>
+        ) : (
+          <div key={severity}>
+            {heading}
+            {list}
           </div>
         );
       })}

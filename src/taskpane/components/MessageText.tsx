@@ -15,8 +15,8 @@ const useStyles = makeStyles({
   body: {
     whiteSpace: 'pre-wrap',
     overflowWrap: 'anywhere',
-    // Short enough that the four questions follow within a 700 px pane; it scrolls inside.
-    maxHeight: '12em',
+    // Short enough that the first question follows within a 700 px pane; it scrolls inside.
+    maxHeight: '7em',
     overflowY: 'auto',
     padding: tokens.spacingHorizontalS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
@@ -99,12 +99,11 @@ export function MessageText({
         <p>The add-in could not read this message: no phrases were looked for. Read it in Outlook.</p>
       ) : counts.size > 0 ? (
         <p>
-          Phrases to look at are highlighted:{' '}
-          {[...counts].map(([code, n]) => `${INDICATOR_LABEL[code]} ×${n}`).join(', ')}. They help your read;
-          they do not decide anything.
+          Highlighted: {[...counts].map(([code, n]) => `${INDICATOR_LABEL[code]} ×${n}`).join(', ')}. A help
+          to your read, not a decision.
         </p>
       ) : (
-        <p>No indicator phrases were found. That does not mean the message is safe: read all of it.</p>
+        <p>No phrases highlighted. That does not make it safe: read all of it.</p>
       )}
       <p className={s.muted}>Subject: {subject || '(no subject)'}</p>
       {parts.length > 1 && (

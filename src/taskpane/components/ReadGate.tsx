@@ -3,7 +3,7 @@
 import { Field, Radio, RadioGroup } from '@fluentui/react-components';
 import { READ_QUESTIONS, type PartialReadAnswers, type ReadQuestion } from '../../core/types';
 import type { QuestionPointers } from '../view/pointers';
-import { INDICATOR_LABEL, QUESTION_TEXT } from '../view/labels';
+import { INDICATOR_LABEL, QUESTION_HINT, QUESTION_TEXT } from '../view/labels';
 import { useShared } from './styles';
 
 export interface ReadGateProps {
@@ -20,19 +20,21 @@ export function ReadGate({ answers, pointers, disabled, onAnswer }: ReadGateProp
       <h2 id="read-heading" className={s.heading}>
         Your read
       </h2>
-      <p className={s.muted}>Answer all four after reading the whole message, whatever the strategy says.</p>
+      <p className={s.muted}>Answer all four, whatever the strategy says.</p>
       {READ_QUESTIONS.map((q) => {
         const found = pointers[q];
         const value = answers[q];
+        const hints = [
+          QUESTION_HINT[q],
+          found && found.size > 0
+            ? `Indicators found: ${[...found].map(([code, n]) => `${INDICATOR_LABEL[code]} ×${n}`).join(', ')}.`
+            : undefined,
+        ].filter((h): h is string => !!h);
         return (
           <Field
             key={q}
             label={QUESTION_TEXT[q]}
-            hint={
-              found && found.size > 0
-                ? `Indicators found: ${[...found].map(([code, n]) => `${INDICATOR_LABEL[code]} ×${n}`).join(', ')}`
-                : undefined
-            }
+            hint={hints.length > 0 ? hints.join(' ') : undefined}
             required
           >
             <RadioGroup

@@ -22,12 +22,10 @@ export interface StatusBarProps {
   sync: SyncState;
   outbox: OutboxState;
   warnings: readonly string[];
-  onRefresh: () => void;
 }
 
-export function StatusBar({ sync, outbox, warnings, onRefresh }: StatusBarProps) {
+export function StatusBar({ sync, outbox, warnings }: StatusBarProps) {
   const s = useShared();
-  const styles = useStyles();
   const at = formatTime(sync.syncedAt);
   return (
     <div className={s.section}>
@@ -58,18 +56,29 @@ export function StatusBar({ sync, outbox, warnings, onRefresh }: StatusBarProps)
           </MessageBarBody>
         </MessageBar>
       )}
-      <div className={styles.bar}>
-        <span className={s.muted}>Strategies as of {at}</span>
-        <Button
-          appearance="subtle"
-          size="small"
-          icon={<ArrowClockwise20Regular />}
-          disabled={sync.refreshing}
-          onClick={onRefresh}
-        >
-          {sync.refreshing ? 'Refreshing…' : 'Refresh'}
-        </Button>
-      </div>
+    </div>
+  );
+}
+
+/**
+ * The snapshot's time and a refresh, at the foot of the pane: a handler needs the verdict first,
+ * and a stale snapshot is announced at the top by StatusBar whenever a refresh failed.
+ */
+export function SnapshotLine({ sync, onRefresh }: { sync: SyncState; onRefresh: () => void }) {
+  const s = useShared();
+  const styles = useStyles();
+  return (
+    <div className={styles.bar}>
+      <span className={s.muted}>Strategies as of {formatTime(sync.syncedAt)}</span>
+      <Button
+        appearance="subtle"
+        size="small"
+        icon={<ArrowClockwise20Regular />}
+        disabled={sync.refreshing}
+        onClick={onRefresh}
+      >
+        {sync.refreshing ? 'Refreshing…' : 'Refresh'}
+      </Button>
     </div>
   );
 }

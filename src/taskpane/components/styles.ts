@@ -6,7 +6,11 @@ export const useShared = makeStyles({
     display: 'flex',
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalS,
+    // The pane's own gap separates sections; a paragraph's default margins would triple it and
+    // push the read below a 700 px pane.
+    '& > p': { margin: 0 },
+    // A section with nothing to say (no warnings in the status bar) takes no gap either.
+    ':empty': { display: 'none' },
   },
   heading: {
     margin: 0,

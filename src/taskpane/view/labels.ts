@@ -11,11 +11,16 @@ import type {
 } from '../../core/types';
 
 export const QUESTION_TEXT: Record<ReadQuestion, string> = {
-  newComplaintOrAllegation:
-    'Does it make a new complaint or allegation? Include anything that may meet the IOPC mandatory referral criteria (death or serious injury, serious assault, serious sexual assault, serious corruption, offences aggravated by discrimination).',
+  newComplaintOrAllegation: 'Does it make a new complaint or allegation?',
   criminalMatter: 'Does it report a criminal matter?',
   safeguardingOrRisk: 'Is there a safeguarding concern or a risk to anyone, including the writer?',
   otherAction: 'Is there anything else in it that needs action?',
+};
+
+/** What a question includes, shown under it in smaller type so the question itself stays short. */
+export const QUESTION_HINT: Partial<Record<ReadQuestion, string>> = {
+  newComplaintOrAllegation:
+    'Include anything that may meet the IOPC mandatory referral criteria: death or serious injury, serious assault, serious sexual assault, serious corruption, offences aggravated by discrimination.',
 };
 
 export const INDICATOR_LABEL: Record<IndicatorCode, string> = {
