@@ -121,10 +121,16 @@ module.exports = async (env = {}, argv = {}) => {
   const url = addinUrl(env, production);
   const root = __dirname;
   const taskpaneTemplate = path.join(root, 'src/taskpane/taskpane.html');
+  const sendGuardTemplate = path.join(root, 'src/send-guard/send-guard.html');
 
-  const entry = { taskpane: env.taskpaneEntry || './src/taskpane/index.tsx' };
+  const entry = {
+    taskpane: env.taskpaneEntry || './src/taskpane/index.tsx',
+    // The OnMessageSend handler (src/send-guard): one self-contained file, see below.
+    'send-guard': './src/send-guard/index.ts',
+  };
   if (sandbox) {
     entry['office-host'] = './sandbox/office-host/index.ts';
+    entry['compose-host'] = './sandbox/compose/event-host.ts';
     entry.sandbox = './sandbox/page/index.ts';
   } else {
     entry['auth-dialog'] = './src/auth/dialog.ts';
@@ -144,12 +150,23 @@ module.exports = async (env = {}, argv = {}) => {
           template: './sandbox/page/index.html',
           chunks: ['sandbox'],
         }),
+        new HtmlWebpackPlugin({
+          filename: 'send-guard.html',
+          templateContent: sandboxTaskpaneHtml(sendGuardTemplate),
+          chunks: ['compose-host', 'send-guard'],
+          chunksSortMode: 'manual',
+        }),
       ]
     : [
         new HtmlWebpackPlugin({
           filename: 'taskpane.html',
           template: taskpaneTemplate,
           chunks: ['taskpane'],
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'send-guard.html',
+          template: sendGuardTemplate,
+          chunks: ['send-guard'],
         }),
         new HtmlWebpackPlugin({
           filename: 'auth-dialog.html',
@@ -165,7 +182,9 @@ module.exports = async (env = {}, argv = {}) => {
     entry,
     output: {
       path: env.outputPath ? path.resolve(env.outputPath) : path.join(root, 'dist'),
-      filename: production ? '[name].[contenthash:8].js' : '[name].js',
+      // send-guard.js keeps its name: the manifest names it for classic Outlook on Windows.
+      filename: (data) =>
+        production && data.chunk?.name !== 'send-guard' ? '[name].[contenthash:8].js' : '[name].js',
       chunkFilename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
@@ -217,7 +236,9 @@ module.exports = async (env = {}, argv = {}) => {
       maxEntrypointSize: BUDGET,
       maxAssetSize: BUDGET,
       // The dialog carries MSAL by design; the budget is for what the taskpane loads at start.
-      assetFilter: (file) => file.endsWith('.js') && !file.startsWith('auth-dialog'),
+      // The send guard runs in its own event runtime, never in the pane.
+      assetFilter: (file) =>
+        file.endsWith('.js') && !file.startsWith('auth-dialog') && !file.startsWith('send-guard'),
     },
     optimization: { minimize: production },
     cache: {

@@ -4,7 +4,18 @@
 //   npx tsx scripts/check-manifest.ts [manifest.xml] [--base-url https://localhost:3000/] [--root .]
 import { readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { DOMParser, type Element as XmlElement, type Node as XmlNode } from '@xmldom/xmldom';
+import { DOMParser, type Element as XmlElement } from '@xmldom/xmldom';
+import {
+  children,
+  descendants,
+  ownDescendants,
+  pathOf,
+  resourcesIn,
+  text,
+  xsiType,
+  type Report,
+} from './check-manifest-dom';
+import { checkLaunchEvents } from './check-manifest-events';
 import { compareVersions } from '../src/office/versions';
 
 export { compareVersions };
@@ -26,7 +37,6 @@ export interface CheckOptions {
 
 export const DEV_BASE_URL = 'https://localhost:3000/';
 const NS_OFFICEAPP = 'http://schemas.microsoft.com/office/appforoffice/1.1';
-const NS_XSI = 'http://www.w3.org/2001/XMLSchema-instance';
 const NS_BT = 'http://schemas.microsoft.com/office/officeappbasictypes/1.0';
 const NS_VO_1_0 = 'http://schemas.microsoft.com/office/mailappversionoverrides';
 const NS_VO_1_1 = 'http://schemas.microsoft.com/office/mailappversionoverrides/1.1';
@@ -61,6 +71,9 @@ const RESID_COLLECTION: Record<string, string> = {
   Image: 'Images',
   SourceLocation: 'Urls',
   FunctionFile: 'Urls',
+  // Event-based activation: the runtime's page and, for classic Outlook on Windows, its script.
+  Runtime: 'Urls',
+  Override: 'Urls',
   Label: 'ShortStrings',
   Title: 'ShortStrings',
   Description: 'LongStrings',
@@ -94,8 +107,6 @@ export function checkManifest(xml: string, options: CheckOptions = {}): Manifest
 
 // ---- parsing and small DOM helpers ------------------------------------------------------------
 
-type Report = (where: string, message: string) => void;
-
 function parseXml(xml: string, report: Report): ReturnType<DOMParser['parseFromString']> | null {
   let failed = false;
   const parser = new DOMParser({
@@ -113,45 +124,6 @@ function parseXml(xml: string, report: Report): ReturnType<DOMParser['parseFromS
       report('document', `XML is not well-formed: ${err instanceof Error ? err.message : String(err)}`);
     return null;
   }
-}
-
-function children(el: XmlElement, name?: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (let n: XmlNode | null = el.firstChild; n; n = n.nextSibling) {
-    if (n.nodeType === n.ELEMENT_NODE) {
-      const e = n as XmlElement;
-      if (name === undefined || e.localName === name) out.push(e);
-    }
-  }
-  return out;
-}
-
-function descendants(el: XmlElement, name?: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  for (const c of children(el)) {
-    if (name === undefined || c.localName === name) out.push(c);
-    out.push(...descendants(c, name));
-  }
-  return out;
-}
-
-function text(el: XmlElement | undefined): string {
-  return (el?.textContent ?? '').trim();
-}
-
-function xsiType(el: XmlElement): string | null {
-  return el.getAttributeNS(NS_XSI, 'type');
-}
-
-function pathOf(el: XmlElement): string {
-  const parts: string[] = [];
-  for (let n: XmlNode | null = el; n && n.nodeType === n.ELEMENT_NODE; n = n.parentNode) {
-    const e = n as XmlElement;
-    const id = e.getAttribute('id');
-    const type = xsiType(e);
-    parts.unshift(`${e.localName}${id ? `#${id}` : type ? `[${type}]` : ''}`);
-  }
-  return parts.join('/');
 }
 
 // ---- the base manifest ----------------------------------------------------------------------
@@ -352,30 +324,6 @@ function checkMailboxVersion(where: string, version: string, report: Report): bo
 
 // ---- VersionOverrides ------------------------------------------------------------------------
 
-/** Descendants that belong to this VersionOverrides, not to one nested inside it. */
-function ownDescendants(vo: XmlElement, name: string): XmlElement[] {
-  const out: XmlElement[] = [];
-  const walk = (el: XmlElement): void => {
-    for (const c of children(el)) {
-      if (c.localName === 'VersionOverrides') continue;
-      if (c.localName === name) out.push(c);
-      walk(c);
-    }
-  };
-  walk(vo);
-  return out;
-}
-
-function resourcesIn(vo: XmlElement, collection: string): Map<string, XmlElement> {
-  const map = new Map<string, XmlElement>();
-  for (const resources of children(vo, 'Resources')) {
-    for (const coll of children(resources, collection)) {
-      for (const item of children(coll)) map.set(item.getAttribute('id') ?? '', item);
-    }
-  }
-  return map;
-}
-
 function checkVersionOverrides(
   root: XmlElement,
   baseMailbox: string,
@@ -421,6 +369,10 @@ function checkVersionOverrides(
     }
   }
   if (v11) checkPinning(v11, report);
+  for (const launch of descendants(v10, 'ExtensionPoint').filter((e) => xsiType(e) === 'LaunchEvent'))
+    if (!v11 || !descendants(v11, 'ExtensionPoint').includes(launch))
+      report(pathOf(launch), 'a LaunchEvent extension point is only valid inside VersionOverridesV1_1');
+  if (v11) checkLaunchEvents(v11, report);
 }
 
 function checkOverrideRequirements(

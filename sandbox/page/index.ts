@@ -5,6 +5,7 @@
 import type { RuntimeConfig } from '../../src/runtime-config';
 import type { AttachmentData, ItemData, HostRequest } from '../office-host/protocol';
 import type { SandboxInfo, SandboxUser } from '../seed';
+import { mountCompose } from '../compose/compose';
 import { startBridge } from './bridge';
 import { createPageGraph, seg, type GraphAddress, type GraphFolder, type GraphMessage } from './graph';
 
@@ -400,6 +401,19 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
   byId('reset').addEventListener('click', () => {
     status.textContent = 'Resetting…';
     void fetch('_admin/reset', { method: 'POST' }).then(() => window.location.reload());
+  });
+
+  // The send guard's demonstration: a compose form whose Send runs the Smart Alerts handler.
+  mountCompose({
+    toolbar: byId('compose-actions'),
+    user: () => user,
+    selected: () =>
+      selected && {
+        from: person(selected.message.from),
+        subject: selected.message.subject,
+        body: bodyText(selected.message),
+      },
+    onSent: () => void refresh(),
   });
 
   setInterval(() => {

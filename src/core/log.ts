@@ -5,7 +5,7 @@
 import { normaliseAddress } from './address';
 import { hex, sha256 } from './repeat/hmac';
 import type { Decided } from './gate';
-import type { ContactLogRecord, Evaluation, LogEntryKind, Message, Strategy } from './types';
+import type { ContactLogRecord, Evaluation, IsoInstant, LogEntryKind, Message, Strategy } from './types';
 
 // ---- SHA-256 ------------------------------------------------------------------------------
 // The one SHA-256 in core (repeat/hmac.ts, checked against the FIPS 180 vectors): synchronous,
@@ -130,4 +130,46 @@ export function buildLogRecord(input: LogRecordInput): ContactLogRecord {
   else if (open && open.kind === 'all-read' && open.attachments > 0)
     record.attachments = { total: open.attachments, read: open.attachments };
   return record;
+}
+
+// ---- Outbound overrides (the send guard) ---------------------------------------------------
+
+/** A mail sent to people under a strategy after the send guard alerted: who, to whom, when. */
+export interface OutboundOverrideRecord {
+  key: string;
+  entry: 'outbound-override';
+  /** The member of staff who sent it. */
+  sender: string;
+  alertedAt: IsoInstant;
+  sentAt: IsoInstant;
+  /** The recipients the guard alerted about (normalised), never the message text. */
+  recipients: string[];
+  strategyIds: string[];
+  personNames: string[];
+}
+
+export interface OverrideInput {
+  sender: string;
+  alertedAt: Date;
+  sentAt: Date;
+  recipients: string[];
+  strategyIds: string[];
+  personNames: string[];
+}
+
+/** The override row; its key (sender, alert instant, recipients) makes writing it idempotent. */
+export function buildOverrideRecord(input: OverrideInput): OutboundOverrideRecord {
+  const sender = logAddress(input.sender);
+  const recipients = distinct(input.recipients.map(logAddress)).sort();
+  const alertedAt = input.alertedAt.toISOString();
+  return {
+    key: sha256Hex(`override:${sender}\n${alertedAt}\n${recipients.join('\n')}`).slice(0, KEY_HEX_DIGITS),
+    entry: 'outbound-override',
+    sender,
+    alertedAt,
+    sentAt: input.sentAt.toISOString(),
+    recipients,
+    strategyIds: distinct(input.strategyIds),
+    personNames: distinct(input.personNames),
+  };
 }

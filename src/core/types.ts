@@ -274,12 +274,13 @@ export type Disposition = {
 // ---- The contact log ----------------------------------------------------------------------
 
 /**
- * A row is a decision, a later reader's explicit second read of an already-triaged message, or
- * a light claim ("being read by …") that carries no decision.
+ * A row is a decision, a later reader's explicit second read of an already-triaged message, a
+ * light claim ("being read by …") that carries no decision, or an outbound override: a member of
+ * staff sent mail past the send guard's alert (core/log.ts buildOverrideRecord).
  */
-export const LOG_ROW_KINDS = ['decision', 'second-read', 'claim'] as const;
+export const LOG_ROW_KINDS = ['decision', 'second-read', 'claim', 'outbound-override'] as const;
 export type LogRowKind = (typeof LOG_ROW_KINDS)[number];
-export type LogEntryKind = Exclude<LogRowKind, 'claim'>;
+export type LogEntryKind = Exclude<LogRowKind, 'claim' | 'outbound-override'>;
 
 export interface ContactLogRecord {
   /**

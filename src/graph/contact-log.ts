@@ -37,6 +37,12 @@ interface LogItem {
   fields?: Record<string, unknown>;
 }
 
+/** Claims and outbound overrides carry no decision on a received message. */
+function isDecisionRow(fields: Record<string, unknown>): boolean {
+  const kind = logRowKind(fields);
+  return kind !== 'claim' && kind !== 'outbound-override';
+}
+
 export interface ContactLogOptions {
   client: GraphClient;
   listPath: () => Promise<string>;
@@ -253,7 +259,7 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
     for (const item of items) {
       const fields = item.fields ?? {};
       try {
-        if (logRowKind(fields) === 'claim') continue;
+        if (!isDecisionRow(fields)) continue;
         const entry = fieldsToHistoryEntry(fields);
         if (instantMs(entry.receivedDateTime) < since) continue;
         const key = messageKeyOf(fields) ?? `item:${item.id}`;
@@ -280,7 +286,7 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
     for (const item of items) {
       const fields = item.fields ?? {};
       try {
-        if (logRowKind(fields) === 'claim') continue;
+        if (!isDecisionRow(fields)) continue;
         if (instantMs(fields['ReceivedDateTime']) < since) continue;
         const record = fieldsToLogRecord(fields);
         if (!record.strategyIds.includes(strategyId)) continue;

@@ -56,6 +56,8 @@ export function fieldsToMessageRow(itemId: string, fields: Record<string, unknow
   };
   const kind = logRowKind(fields);
   if (kind === 'claim') return { kind, ...base };
+  if (kind === 'outbound-override')
+    throw new ColumnFormatError('Entry', 'is an outbound override, not a row about a received message');
   const disposition = required(fields, 'Disposition');
   if (!isOneOf(DISPOSITION_KINDS, disposition))
     throw new ColumnFormatError('Disposition', `unknown value ${JSON.stringify(disposition)}`);

@@ -460,7 +460,11 @@ export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRe
     throw new ColumnFormatError('Disposition', `unknown value ${JSON.stringify(disposition)}`);
   const key = str(fields, 'Key');
   const entry = logRowKind(fields);
-  if (entry === 'claim') throw new ColumnFormatError('Entry', 'is a claim, not a decision');
+  if (entry === 'claim' || entry === 'outbound-override')
+    throw new ColumnFormatError(
+      'Entry',
+      `is ${entry === 'claim' ? 'a claim' : 'an outbound override'}, not a decision`,
+    );
   const record: ContactLogRecord = {
     key,
     messageKey: messageKeyOf(fields, key),

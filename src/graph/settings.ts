@@ -3,6 +3,7 @@
 // row that cannot be read keeps the default and is reported (never silently ignored).
 import { defaultConfig, parseConfig } from '../core/parse';
 import { DEFAULT_REMINDER_TEMPLATE } from '../core/reminder';
+import { parseSendGuardSettings } from '../core/send-guard';
 import type { Config } from '../core/types';
 import type { GraphClient } from './client';
 import { isGraphError } from './errors';
@@ -129,6 +130,11 @@ const READERS: { [K in keyof Settings]-?: CellReader<NonNullable<Settings[K]>> }
   supervisors: (v) => stringList(v).map((s) => s.toLowerCase()),
   repeatThreshold: viaCore('repeatThreshold'),
   repeatKey: secret,
+  sendGuard: (v) => {
+    const parsed = parseSendGuardSettings(v);
+    if (!parsed.ok) throw new SettingError(parsed.error);
+    return parsed.value;
+  },
 };
 
 /** A Value cell: JSON when it parses, else the text as typed (admins forget the quotes). */

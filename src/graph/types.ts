@@ -1,6 +1,7 @@
 // Ports the taskpane receives for SharePoint lists and mail via Microsoft Graph.
 // Implementations live beside this file; tests give the UI fakes of these interfaces.
 import type { MessageLogRow } from '../core/message-status';
+import type { SendGuardSettings } from '../core/send-guard';
 import type { ContactLogRecord, Fingerprint, HistoryEntry, IndicatorCode, Strategy } from '../core/types';
 
 export interface AppendOptions {
@@ -91,6 +92,8 @@ export interface Settings {
    * fingerprintKey). Absent: the public key, which protects nothing by itself.
    */
   repeatKey?: string;
+  /** The send-time guard: send mode per rule kind, what supervisors may send (core/send-guard). */
+  sendGuard?: SendGuardSettings;
 }
 
 /** Settings, and the rows that could not be used (their defaults apply): someone must see those. */
