@@ -122,7 +122,12 @@ export function outlookAnswer(
 export function mountCompose(options: ComposeOptions): void {
   const runtime = eventRuntime();
   const form = el('section', { id: 'compose', role: 'dialog', 'aria-label': 'New message' });
-  form.hidden = true;
+  // Shown as a grid; `hidden` alone would lose to an inline display.
+  const showForm = (on: boolean) => {
+    form.hidden = !on;
+    form.style.display = on ? 'grid' : 'none';
+  };
+  showForm(false);
   Object.assign(form.style, {
     position: 'fixed',
     right: '400px',
@@ -132,7 +137,6 @@ export function mountCompose(options: ComposeOptions): void {
     border: '1px solid #8a8a8a',
     boxShadow: '0 4px 16px rgba(0,0,0,.25)',
     padding: '12px',
-    display: 'grid',
     gap: '6px',
     zIndex: '10',
   });
@@ -175,7 +179,7 @@ export function mountCompose(options: ComposeOptions): void {
       'aria-label',
       type === 'newMail' ? 'New message' : type === 'reply' ? 'Reply' : 'Forward',
     );
-    form.hidden = false;
+    showForm(true);
     (type === 'reply' ? body.input : to.input).focus();
   };
 
@@ -206,7 +210,7 @@ export function mountCompose(options: ComposeOptions): void {
       }),
     });
     if (!response.ok) throw new Error(`the emulator did not take the sent mail (${response.status})`);
-    form.hidden = true;
+    showForm(false);
     options.onSent();
   }
 
@@ -234,6 +238,7 @@ export function mountCompose(options: ComposeOptions): void {
     const ms = Math.round(performance.now() - started);
     decisionTimes.push(ms);
     form.dataset['decisionMs'] = String(ms);
+    form.dataset['decisions'] = String(decisionTimes.length);
     send.disabled = false;
     const people = { to: pTo, cc: pCc, bcc: pBcc };
     const outcome =
@@ -257,9 +262,7 @@ export function mountCompose(options: ComposeOptions): void {
       note.textContent = err instanceof Error ? err.message : String(err);
     });
   });
-  discard.addEventListener('click', () => {
-    form.hidden = true;
-  });
+  discard.addEventListener('click', () => showForm(false));
   const button = (id: string, label: string, type: ComposeType) => {
     const b = el('button', { type: 'button', id }, label);
     b.addEventListener('click', () => {

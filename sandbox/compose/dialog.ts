@@ -18,7 +18,6 @@ export function createSmartAlert(addinName: string): {
     position: 'fixed',
     inset: '0',
     background: 'rgba(0,0,0,.4)',
-    display: 'grid',
     placeItems: 'center',
     zIndex: '20',
   });
@@ -63,7 +62,11 @@ export function createSmartAlert(addinName: string): {
     boxShadow: '0 8px 24px rgba(0,0,0,.3)',
   });
   backdrop.append(box);
-  backdrop.hidden = true;
+  const showBackdrop = (on: boolean) => {
+    backdrop.hidden = !on;
+    backdrop.style.display = on ? 'grid' : 'none';
+  };
+  showBackdrop(false);
   document.body.append(backdrop);
 
   return {
@@ -71,11 +74,11 @@ export function createSmartAlert(addinName: string): {
       const returnTo = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       text.textContent = message;
       anyway.hidden = !sendAnyway;
-      backdrop.hidden = false;
+      showBackdrop(true);
       dont.focus();
       return new Promise((resolve) => {
         const close = (choice: AlertChoice) => {
-          backdrop.hidden = true;
+          showBackdrop(false);
           anyway.removeEventListener('click', onAnyway);
           dont.removeEventListener('click', onDont);
           box.removeEventListener('keydown', onKey);
