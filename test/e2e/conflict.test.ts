@@ -66,9 +66,10 @@ describe('a supervisor edit that meets a concurrent change', () => {
     const notice = frame.getByText('Changed by someone else', { exact: true }).locator('..');
     await notice.waitFor();
     await expect(notice.textContent()).resolves.toMatch(/Your changes were not saved/);
-    await expect(
-      notice.getByRole('heading', { name: `Strategy ${STRATEGY}: Paul Example` }).count(),
-    ).resolves.toBe(1);
+    // Their version is shown open, not behind a summary line.
+    const theirCard = notice.getByRole('group', { name: `Strategy ${STRATEGY}: Paul Example` });
+    await expect(theirCard.count()).resolves.toBe(1);
+    await expect(theirCard.getByText(THEIRS).isVisible()).resolves.toBe(true);
     await expect(notice.textContent()).resolves.toContain(THEIRS);
     // Nothing was overwritten: the row is theirs, untouched by Sam's save.
     const after = row();

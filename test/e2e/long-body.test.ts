@@ -21,7 +21,7 @@ it('opens a 10 MB message without blocking the pane, shows the verdict and jumps
   await frame.getByText('Subject: Everything, again (the whole file)').waitFor({ timeout: 120_000 });
   const text = frame.getByTestId('message-text');
   // The verdict and the reading aids are there: the phrases are highlighted in the part shown.
-  await frame.getByText(/Phrases to look at are highlighted/).waitFor();
+  await frame.getByText(/^Highlighted: /).waitFor();
   expect(await text.locator('mark[data-codes~="NEW_ALLEGATION"]').count()).toBeGreaterThan(0);
   await frame
     .getByTestId('message-part')

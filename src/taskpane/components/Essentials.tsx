@@ -23,13 +23,17 @@ const useStyles = makeStyles({
   summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
 });
 
-export function Essentials({ strategy }: { strategy: Strategy }) {
+export function Essentials({ strategy, open = false }: { strategy: Strategy; open?: boolean }) {
   const styles = useStyles();
   const rows = essentials(strategy);
   // One summary line until the handler asks for more: the card must not push the read below the
   // fold. <details> opens with Enter or Space and says whether it is open to a screen reader.
   return (
-    <details className={styles.card} aria-label={`Strategy ${strategy.id}: ${strategy.personName}`}>
+    <details
+      className={styles.card}
+      open={open}
+      aria-label={`Strategy ${strategy.id}: ${strategy.personName}`}
+    >
       <summary className={styles.summary}>
         Strategy card: {strategy.id}, {strategy.personName}
       </summary>

@@ -31,7 +31,8 @@ export function SaveNotice({ result, onReload }: { result: SaveResult | null; on
             {result.current
               ? 'Someone saved this strategy after you opened it. Your changes were not saved. Their version is below; reload to start again from it.'
               : 'Someone removed this strategy after you opened it. Your changes were not saved.'}
-            {result.current && <Essentials strategy={result.current} />}
+            {/* Open: the point of the notice is to show what they changed. */}
+            {result.current && <Essentials strategy={result.current} open />}
           </MessageBarBody>
           {onReload && (
             <MessageBarActions>
