@@ -125,3 +125,27 @@ test('a tag that fails everywhere never stops the log row or the move, and is re
   expect(p.shared.calls.filter((c) => c[0] === 'categories')).toHaveLength(1);
   expect(p.outbox.records).toHaveLength(1);
 });
+
+test("a supervisor's tag on a shared item goes through Graph on that mailbox, not Outlook", async () => {
+  const p = pane(message({ mailboxOwner: PSD }));
+  await p.controller.start();
+  await settle();
+  await p.controller.supervisor.tag('breachConfirmed');
+  expect(p.host.categories).toEqual([]);
+  expect(p.shared.calls).toContainEqual([
+    'categories',
+    expect.any(String),
+    [SETTINGS.categories.breachConfirmed],
+  ]);
+  expect(p.own.calls.filter((c) => c[0] === 'categories')).toEqual([]);
+});
+
+test("a supervisor's tag on their own item falls back to Graph when Outlook refuses the name", async () => {
+  const p = pane(message({ mailboxOwner: undefined }));
+  await p.controller.start();
+  await settle();
+  await p.controller.supervisor.tag('reviewNeeded');
+  expect(p.own.calls).toContainEqual(['categories', expect.any(String), [SETTINGS.categories.reviewNeeded]]);
+  const s = p.controller.getState();
+  expect(s.phase === 'ready' && s.announcement).toMatch(/Tagged/);
+});

@@ -7,6 +7,7 @@ import type { UserIdentity } from '../../office/types';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
 import { mailActionsFor, type ControllerOptions, type TriageServices } from './services';
+import { tagMessage } from './tagging';
 import type { PaneStore } from './store';
 
 export type SupervisorTag = 'breachConfirmed' | 'reminderSent' | 'reviewNeeded' | 'escalateToDecisionMaker';
@@ -66,14 +67,22 @@ export function createSupervisorActions(deps: {
       if (!shown || !ready) return;
       const token = store.currentItem();
       const name = ready.settings.categories[tag];
-      try {
-        if (services.host.isSetSupported('Mailbox', '1.8')) await services.host.addCategories([name]);
-        else await mailActionsFor(services, shown.message).addCategories(shown.message.restId, [name]);
+      // The same route as a decision's tag: a shared or delegated item through Graph on the owner's
+      // mailbox (Office.js refuses names missing from the owner's master list), the user's own
+      // item through Office.js with Graph behind it.
+      const tagged = await tagMessage({
+        host: services.host,
+        mail: mailActionsFor(services, shown.message),
+        message: shown.message,
+        names: [name],
+        inFront: store.isCurrent(token),
+      });
+      if (tagged.kind === 'tagged') {
         store.announce(token, `Tagged "${name}".`);
-      } catch (err) {
-        store.announce(token, `The tag "${name}" could not be added: ${describeError(err)}.`);
-        throw err;
+        return;
       }
+      store.announce(token, `The tag "${name}" could not be added: ${describeError(tagged.error)}.`);
+      throw tagged.error;
     },
     createStrategy: async (draft) => afterSave(await services.strategies.create(draft)),
     saveStrategy: async (next) => afterSave(await services.strategies.update(next)),
