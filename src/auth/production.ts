@@ -1,7 +1,10 @@
 // Production sign-in: NAA (silent, then popup) where Outlook supports NestedAppAuth 1.1; the
 // Office dialog running a standard MSAL redirect where it does not, or where the popup fails.
-// Tokens are cached in memory per scope set; concurrent requests for the same scopes share one
-// sign-in, and only one sign-in window is ever open.
+// One token cache: MSAL's. NAA tokens are asked of MSAL every time (its acquireTokenSilent answers
+// from its own memory cache and renews near expiry); the pane keeps no copy of them. Only the
+// dialog fallback's tokens, which come back through messageParent outside any MSAL in the pane,
+// are held here, in memory. Concurrent requests for the same scopes share one sign-in, and only
+// one sign-in window is ever open.
 import { globalOffice } from '../office/office-api';
 import type { MailboxHost } from '../office/types';
 import type { RuntimeConfig } from '../runtime-config';
@@ -59,12 +62,13 @@ export function createProductionTokenProvider(
     const client = naaSupported ? await naaClient() : null;
     if (client) {
       try {
-        return keep(scopes, await client.silent(scopes, fresh));
+        return (await client.silent(scopes, fresh)).accessToken;
       } catch {
         // Consent or a fresh sign-in is needed: that is what the popup is for.
       }
       try {
-        return keep(scopes, await oneWindowAtATime(() => client.popup(scopes, fresh)));
+        // MSAL caches what the popup brings back; the next silent call finds it there.
+        return (await oneWindowAtATime(() => client.popup(scopes, fresh))).accessToken;
       } catch (err) {
         if (isUserCancelled(err)) throw new AuthError('cancelled', 'Sign-in was cancelled.', { cause: err });
         console.warn(`Sign-in popup failed, using the sign-in dialog: ${errorDetail(err)}`);

@@ -1,9 +1,8 @@
-// Tokens in memory only (never localStorage or sessionStorage: this is police data), keyed by
-// the scope set, reused until shortly before they expire. MSAL keeps its own memory cache for
-// the NAA path, but the dialog fallback's tokens come back through messageParent, outside any
-// MSAL in the pane: without this cache every Graph call would open a sign-in window. Kept in
-// front of both paths so a token is asked of MSAL or the dialog once per scope set, and dropped
-// when Graph refuses it (401).
+// The dialog fallback's tokens, in memory only (never localStorage or sessionStorage: this is
+// police data), keyed by the scope set, reused until shortly before they expire. They come back
+// through messageParent, outside any MSAL in the pane: without this every Graph call would open a
+// sign-in window. NAA tokens are not kept here; MSAL's cache is the only one for them. Dropped
+// when Graph refuses a token (401).
 export interface TokenResult {
   accessToken: string;
   /** Absent when the issuer did not say; such a token is not cached. */

@@ -47,18 +47,12 @@ describe('sandbox tokens', () => {
 });
 
 describe('production tokens with nested app authentication', () => {
-  it('come silently when they can, and are reused from memory until near expiry', async () => {
-    let now = 1_000_000;
+  it("come silently from MSAL every time: MSAL's cache is the only one, the pane keeps no copy", async () => {
     let issued = 0;
-    const naa = fakeNaa({ silent: async () => ({ accessToken: `t${++issued}`, expiresOn: inOneHour(now) }) });
-    const tokens = createTokenProvider(PRODUCTION, fakeHost(), {
-      loadNaa: async () => naa,
-      dialog: null,
-      now: () => now,
-    });
+    // MSAL answers from its own cache; this fake issues a new token each time to show it is asked.
+    const naa = fakeNaa({ silent: async () => ({ accessToken: `t${++issued}`, expiresOn: inOneHour(0) }) });
+    const tokens = createTokenProvider(PRODUCTION, fakeHost(), { loadNaa: async () => naa, dialog: null });
     await expect(tokens.getToken(MAIL)).resolves.toBe('t1');
-    await expect(tokens.getToken([...MAIL].reverse())).resolves.toBe('t1');
-    now += 60 * 60 * 1000 - EXPIRY_SKEW_MS;
     await expect(tokens.getToken(MAIL)).resolves.toBe('t2');
     expect(naa.calls).toEqual(['silent Mail.ReadWrite', 'silent Mail.ReadWrite']);
   });
@@ -160,6 +154,26 @@ describe('production tokens without nested app authentication', () => {
     });
     await expect(tokens.getToken(MAIL)).resolves.toBe('dialog-token');
     spy.mockRestore();
+  });
+
+  it("keep the dialog's token in memory until near expiry, so one sign-in window serves every call", async () => {
+    let now = 1_000_000;
+    let issued = 0;
+    const calls: string[] = [];
+    const dialog: DialogAuth = {
+      acquire: async (scopes) => {
+        calls.push(scopes.join(' '));
+        return { accessToken: `d${++issued}`, expiresOn: inOneHour(now) };
+      },
+    };
+    const tokens = createTokenProvider(PRODUCTION, fakeHost({ naa: false }), { dialog, now: () => now });
+    await expect(tokens.getToken(MAIL)).resolves.toBe('d1');
+    await expect(tokens.getToken([...MAIL].reverse())).resolves.toBe('d1');
+    now += 60 * 60 * 1000 - EXPIRY_SKEW_MS;
+    await expect(tokens.getToken(MAIL)).resolves.toBe('d2');
+    await tokens.refresh?.(MAIL);
+    await expect(tokens.getToken(MAIL)).resolves.toBe('d3');
+    expect(calls).toHaveLength(3);
   });
 
   it('say that sign-in is impossible when there is neither NAA nor a dialog API', async () => {
