@@ -225,10 +225,17 @@ describe('send guard in the sandbox', () => {
     }
   }, 120_000);
 
-  it('uses the sample strategies it claims to', () => {
-    const names = SAMPLES.strategies.map((s) => s.personName);
-    expect(names).toEqual(
-      expect.arrayContaining(['Pat Sample', 'Casey Quinn', 'Morgan Test', 'Paul Example']),
-    );
+  it('uses sample strategies of each kind the guard demonstrates', () => {
+    const by = (name: string) => SAMPLES.strategies.find((s) => s.personName === name);
+    expect(by('Pat Sample')).toMatchObject({ status: 'active', permittedChannels: ['post'] });
+    expect(by('Casey Quinn')).toMatchObject({ status: 'active', responsePolicy: 'read-not-respond' });
+    expect(by('Morgan Test')).toMatchObject({
+      status: 'active',
+      advocate: { name: 'Ann Advocate', addresses: [ANN], required: true },
+    });
+    expect(by('Paul Example')).toMatchObject({
+      status: 'active',
+      spoc: { name: 'Alex Handler', address: ALEX },
+    });
   });
 });
