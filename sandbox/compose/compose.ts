@@ -7,6 +7,7 @@
 // textContent only.
 import type { PersonData } from '../office-host/protocol';
 import { createSmartAlert, type AlertChoice } from './dialog';
+import { prefixSubject } from './subject';
 import {
   COMPOSE_CHANNEL,
   onComposeChannel,
@@ -171,7 +172,9 @@ export function mountCompose(options: ComposeOptions): void {
     cc.input.value = '';
     bcc.input.value = '';
     subject.input.value =
-      type === 'newMail' ? '' : `${type === 'reply' ? 'RE' : 'FW'}: ${original?.subject ?? ''}`;
+      type === 'newMail'
+        ? ''
+        : prefixSubject(type === 'reply' ? 'reply' : 'forward', original?.subject ?? '');
     body.input.value =
       type === 'forward' && original ? `\n\n-----Original Message-----\n${original.body}` : '';
     note.textContent = '';

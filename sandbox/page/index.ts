@@ -6,8 +6,18 @@ import type { RuntimeConfig } from '../../src/runtime-config';
 import type { AttachmentData, ItemData, HostRequest } from '../office-host/protocol';
 import type { SandboxInfo, SandboxUser } from '../seed';
 import { mountCompose } from '../compose/compose';
+import { prefixSubject } from '../compose/subject';
 import { startBridge } from './bridge';
-import { createPageGraph, seg, type GraphAddress, type GraphFolder, type GraphMessage } from './graph';
+import { createMessageList } from './message-list';
+import { bodyText, readingPaneText } from './text';
+import {
+  attachmentsOf,
+  createPageGraph,
+  seg,
+  type GraphAddress,
+  type GraphFolder,
+  type GraphMessage,
+} from './graph';
 
 interface SandboxWindow {
   __CST_CONFIG__?: RuntimeConfig;
@@ -42,26 +52,6 @@ function el(tag: string, attrs: Record<string, string> = {}, ...children: Array<
   for (const c of children) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
   return node;
 }
-
-/** Text of an HTML body, through an inert document: no script runs, no image loads. */
-function htmlToText(html: string): string {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  doc.querySelectorAll('script, style').forEach((n) => n.remove());
-  return (doc.body?.textContent ?? '').replace(/\n{3,}/g, '\n\n').trim();
-}
-
-const bodyText = (m: GraphMessage): string =>
-  m.body.contentType.toLowerCase() === 'html' ? htmlToText(m.body.content) : m.body.content;
-
-/**
- * The sandbox's own reading pane shows the start of a very long body: laying out 10 MB of text
- * takes the page seconds on the thread the pane's frame shares, which real Outlook never lends it.
- */
-const READING_PANE_CHARS = 200_000;
-const readingPaneText = (text: string): string =>
-  text.length <= READING_PANE_CHARS
-    ? text
-    : `${text.slice(0, READING_PANE_CHARS)}\n\n[The sandbox shows the first ${READING_PANE_CHARS} of ${text.length} characters.]`;
 
 const formatWhen = (iso: string, zone: string): string =>
   new Intl.DateTimeFormat('en-GB', {
@@ -158,6 +148,12 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
 
   function renderFolders(): void {
     const nav = byId('folders');
+    // Redrawn on every refresh: a folder button that had focus gets it back.
+    const focused = document.activeElement;
+    const hadFocus =
+      focused instanceof HTMLElement && nav.contains(focused)
+        ? `${focused.dataset['mailbox'] ?? ''}\n${focused.dataset['folder'] ?? ''}`
+        : null;
     nav.replaceChildren(
       ...folderGroups.flatMap((group) => [
         el('h2', {}, group.title),
@@ -181,32 +177,27 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
         }),
       ]),
     );
+    if (hadFocus !== null)
+      [...nav.querySelectorAll<HTMLElement>('button')]
+        .find((b) => `${b.dataset['mailbox'] ?? ''}\n${b.dataset['folder'] ?? ''}` === hadFocus)
+        ?.focus({ preventScroll: true });
   }
 
+  const messageList = createMessageList(byId('messages'), (id) => {
+    const m = messages.find((x) => x.id === id);
+    if (m) void select(m);
+  });
   function renderMessages(): void {
-    const list = byId('messages');
-    if (messages.length === 0) {
-      list.replaceChildren(el('li', { class: 'empty' }, 'No messages in this folder.'));
-      return;
-    }
-    list.replaceChildren(
-      ...messages.map((m) => {
-        const current = selected?.message.id === m.id;
-        const button = el(
-          'button',
-          { type: 'button', 'aria-current': String(current), 'data-message-id': m.id },
-          el('span', { class: 'when' }, formatWhen(m.receivedDateTime, info.timeZone)),
-          el(
-            'span',
-            { class: 'from' },
-            m.from?.emailAddress.name || m.from?.emailAddress.address || '(no sender)',
-          ),
-          el('span', { class: 'subject' }, m.subject || '(no subject)'),
-          el('span', { class: 'chips' }, ...m.categories.map((c) => el('span', { class: 'chip' }, c))),
-        );
-        button.addEventListener('click', () => void select(m));
-        return el('li', m.isRead === false ? { class: 'unread' } : {}, button);
-      }),
+    messageList.render(
+      messages.map((m) => ({
+        id: m.id,
+        unread: m.isRead === false,
+        when: formatWhen(m.receivedDateTime, info.timeZone),
+        from: m.from?.emailAddress.name || m.from?.emailAddress.address || '(no sender)',
+        subject: m.subject || '(no subject)',
+        categories: m.categories,
+      })),
+      selected?.message.id ?? null,
     );
   }
 
@@ -248,7 +239,7 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
       : '';
     head.replaceChildren(
       el('div', {}, el('strong', {}, 'To: '), to),
-      el('div', {}, el('strong', {}, 'Subject: '), `RE: ${request.item.subject}`),
+      el('div', {}, el('strong', {}, 'Subject: '), prefixSubject('reply', request.item.subject)),
     );
     // The draft is shown formatted (large print and the like), in a sandboxed frame with no
     // script allowed, so even a bad template cannot run anything.
@@ -325,37 +316,17 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
     return refreshing;
   }
 
-  async function attachmentsOf(mailbox: string, id: string): Promise<AttachmentData[]> {
-    type Listed = {
-      '@odata.type': string;
-      id: string;
-      name: string;
-      contentType: string;
-      size: number;
-      isInline: boolean;
-    };
-    const page = await graph
-      .get<{ value: Listed[] }>(
-        `/users/${seg(mailbox)}/messages/${seg(id)}/attachments?$select=id,name,contentType,size,isInline`,
-      )
-      .catch(() => ({ value: [] as Listed[] }));
-    return page.value.map((a) => ({
-      id: a.id,
-      name: a.name,
-      contentType: a.contentType,
-      size: a.size,
-      isInline: a.isInline,
-      attachmentType: a['@odata.type'].endsWith('itemAttachment') ? 'item' : 'file',
-    }));
-  }
-
   /** Opens a message: its body is fetched now (the list has none). */
+  let selecting = 0;
   async function select(listed: GraphMessage): Promise<void> {
     const where = folder;
+    const mine = ++selecting;
+    // The body as stored (HTML or text): the page makes its own text of HTML, keeping paragraphs.
     const m = await graph
-      .get<GraphMessage>(`/users/${seg(where.mailbox)}/messages/${seg(listed.id)}`)
+      .getAsStored<GraphMessage>(`/users/${seg(where.mailbox)}/messages/${seg(listed.id)}`)
       .catch(() => listed);
-    if (where !== folder) return;
+    // Arrow keys select quickly: only the last selection made is shown.
+    if (where !== folder || mine !== selecting) return;
     const chosen: NonNullable<typeof selected> = { message: m, folder, gone: false };
     selected = chosen;
     renderMessages();
@@ -363,7 +334,7 @@ function start(info: SandboxInfo, config: RuntimeConfig): void {
     if (m.hasAttachments) {
       // Outlook knows an item's attachments when it is selected; the sandbox asks Graph first.
       // (Only when Graph says there are some: inline-only messages show none in the sandbox.)
-      void attachmentsOf(folder.mailbox, m.id).then((attachments) => {
+      void attachmentsOf(graph, folder.mailbox, m.id).then((attachments) => {
         if (selected !== chosen) return;
         chosen.attachments = attachments;
         bridge.select(itemData(m, chosen.folder, attachments));

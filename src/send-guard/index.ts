@@ -60,8 +60,10 @@ export function createHandler(office: ComposeOfficeLike, config: RuntimeConfig |
     let completion: Completion = { allowEvent: true };
     try {
       // Earlier alerts are settled against Sent Items beside the decision, never holding it up.
-      const settling = graph ? settleAlerts(store, graph.overrides, Date.now()) : Promise.resolve(0);
       const compose = officeCompose(office);
+      const settling = graph
+        ? settleAlerts(store, graph.overrides, compose.sender(), Date.now())
+        : Promise.resolve(0);
       const result = await runSendGuard({
         compose,
         store,

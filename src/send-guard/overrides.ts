@@ -138,10 +138,19 @@ export interface OverridePorts {
 
 /**
  * Settles the kept alerts against Sent Items: overrides are written, answered and expired alerts
- * forgotten. An alert whose row could not be written stays, to be written next time.
+ * forgotten. An alert whose row could not be written stays, to be written next time. Only the
+ * alerts `sender` raised are settled: the Sent Items read are theirs, and where two people share
+ * one browser (the sandbox's user switch, a shared desk) a mail one of them sent must not be
+ * logged as the other's Send anyway. The others wait for their own sender's next Send.
  */
-export async function settleAlerts(store: KeyValueStore, ports: OverridePorts, now: number): Promise<number> {
-  const pending = await readPending(store);
+export async function settleAlerts(
+  store: KeyValueStore,
+  ports: OverridePorts,
+  sender: string,
+  now: number,
+): Promise<number> {
+  const own = sender.trim().toLowerCase();
+  const pending = (await readPending(store)).filter((p) => p.sender === own);
   if (pending.length === 0) return 0;
   const since = Math.min(...pending.map((p) => p.alertedAt));
   const { overrides, pending: still } = reconcile(pending, await ports.sentSince(since), now);

@@ -105,6 +105,7 @@ describe('settleAlerts', () => {
         },
         write: async (r) => void written.push(r.personNames.join()),
       },
+      JO,
       AT + 30_000,
     );
     expect(settled).toBe(1);
@@ -119,7 +120,22 @@ describe('settleAlerts', () => {
       sentSince: async () => [{ sentAt: AT + 1_000, recipients: ['casey.quinn@example.com'] }],
       write: () => Promise.reject(new Error('503')),
     };
-    expect(await settleAlerts(store, ports, AT + 2_000)).toBe(0);
+    expect(await settleAlerts(store, ports, JO, AT + 2_000)).toBe(0);
     expect(await readPending(store)).toEqual([alert]);
+  });
+
+  it("leaves another sender's alert alone: their Don't send is not answered by this sender's mail", async () => {
+    const store = memoryStore();
+    const sams = { ...alert, sender: 'sam.supervisor@force.example.police.uk' };
+    await writePending(store, [sams, alert]);
+    const written: string[] = [];
+    const ports = {
+      sentSince: async () => [{ sentAt: AT + 1_000, recipients: ['casey.quinn@example.com'] }],
+      write: async (r: { sender: string }) => void written.push(r.sender),
+    };
+    // Signed in as Jo, with different case: only Jo's alert is settled, once.
+    expect(await settleAlerts(store, ports, 'Jo.Colleague@force.example.police.uk', AT + 2_000)).toBe(1);
+    expect(written).toEqual([JO]);
+    expect(await readPending(store)).toEqual([sams]);
   });
 });
