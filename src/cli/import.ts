@@ -4,15 +4,28 @@
 // conflict (never overwritten). --apply then writes the creates through the Graph layer in $batch.
 import { readFileSync } from 'node:fs';
 import { Agent, fetch as undiciFetch } from 'undici';
-import { importSheet, planImport, type ImportStep, type SheetImport } from '../core/register/import';
-import { oneLine } from '../core/parse';
+import { importSheet, planImport, type SheetImport } from '../core/register/import';
 import type { Strategy } from '../core/types';
 import { errorDetail } from '../common/error-detail';
 import { createGraphServices } from '../graph';
 import type { FetchLike } from '../graph/middleware';
 import { STRATEGIES_LIST } from '../graph/schema';
 import { scopePlan } from '../graph/scopes';
-import { applyCreates, type CreateOutcome } from '../graph/strategy-import';
+import { applyCreates } from '../graph/strategy-import';
+import {
+  conflictNotes,
+  count,
+  noteLine,
+  outcomeNotes,
+  planPhrase,
+  problemNotes,
+  rejectedPhrase,
+  tallyPlan,
+  unknownHeadingsLine,
+  unreadRowsLine,
+  writtenPhrase,
+  type ImportNote,
+} from '../register/import-report';
 import { fileKind, KINDS_READ, readTable } from '../register/table';
 import { IMPORT_USAGE, parseImportArgs, type ImportArgs } from './import-args';
 
@@ -32,36 +45,12 @@ const OK = 0;
 const ROWS_LEFT = 1;
 const BAD_INPUT = 2;
 
+const indent = (notes: readonly ImportNote[]) => notes.map((n) => `  ${noteLine(n)}`);
+
 function problemLines(sheet: SheetImport): string[] {
-  const lines = sheet.problems.map((p) => `  row ${p.row}, ${p.column}: ${p.problem}`);
-  if (sheet.unknownHeaders.length > 0)
-    lines.push(`  headings not read (not in the template): ${sheet.unknownHeaders.join(', ')}`);
-  return lines;
+  const unknown = unknownHeadingsLine(sheet);
+  return [...indent(problemNotes(sheet)), ...(unknown === null ? [] : [`  ${unknown}`])];
 }
-
-function planLines(steps: readonly ImportStep[]): string[] {
-  return steps.flatMap((s) =>
-    s.kind === 'conflict'
-      ? [
-          `  row ${s.row}, ${s.id}: already on the list and different (${s.fields.join(', ')}); not overwritten: edit it in the taskpane`,
-        ]
-      : [],
-  );
-}
-
-function outcomeLines(outcomes: readonly CreateOutcome[]): string[] {
-  return outcomes.flatMap((o) =>
-    o.kind === 'refused'
-      ? [`  row ${o.row}, ${o.id}: the list refused it (HTTP ${o.status}: ${oneLine(o.message, 160)})`]
-      : o.kind === 'unconfirmed'
-        ? [
-            `  row ${o.row}, ${o.id}: no answer from SharePoint; run the import again (a row already written counts as unchanged)`,
-          ]
-        : [],
-  );
-}
-
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** Runs `triage import …`; never rejects. */
 export async function runImport(argv: readonly string[], io: ImportIo): Promise<number> {
@@ -105,7 +94,7 @@ async function importFile(args: ImportArgs, io: ImportIo): Promise<number> {
     io.stdout(`${out.join('\n')}\n`);
     return BAD_INPUT;
   }
-  const rejected = count(sheet.rowsRejected, 'row') + ' with problems (not imported)';
+  const rejected = rejectedPhrase(sheet);
   if (args.site === undefined) {
     out.push(`Checked: ${count(sheet.strategies.length, 'row')} ready, ${rejected}.`);
     out.push('Dry run: nothing written. Give --site to compare with the list, --apply to write.');
@@ -129,20 +118,18 @@ async function importFile(args: ImportArgs, io: ImportIo): Promise<number> {
   const snapshot = await services.strategies.sync();
   const existing = new Map<string, Strategy>(snapshot.strategies.map((s) => [s.id, s]));
   const steps = planImport(sheet.strategies, existing);
-  const tally = (kind: ImportStep['kind']) => steps.filter((s) => s.kind === kind).length;
-  out.push(...planLines(steps));
+  const tally = tallyPlan(steps);
+  out.push(...indent(conflictNotes(steps)));
   if (snapshot.rejected.length > 0)
-    out.push(
-      `  note: ${count(snapshot.rejected.length, 'row')} on the list could not be read (run npm run doctor); their references are not compared`,
-    );
-  const plan = `${count(tally('create'), 'new strategy', 'new strategies')}, ${tally('unchanged')} unchanged, ${count(tally('conflict'), 'conflict')}, ${rejected}`;
+    out.push(`  ${unreadRowsLine(snapshot.rejected.length, 'run npm run doctor')}`);
+  const plan = planPhrase(steps, sheet);
   if (!args.apply) {
     out.push(
       `Plan: ${plan}.`,
       'Dry run: nothing written. Run again with --apply to write the new strategies.',
     );
     io.stdout(`${out.join('\n')}\n`);
-    return sheet.rowsRejected === 0 && tally('conflict') === 0 ? OK : ROWS_LEFT;
+    return sheet.rowsRejected === 0 && tally.conflict === 0 ? OK : ROWS_LEFT;
   }
   const list = await services.site.listPath(STRATEGIES_LIST);
   const outcomes = await applyCreates(steps, {
@@ -150,15 +137,14 @@ async function importFile(args: ImportArgs, io: ImportIo): Promise<number> {
     list,
     scopes: scopePlan().lists,
   });
-  const created = outcomes.filter((o) => o.kind === 'created').length;
-  const notWritten = outcomes.length - created;
-  out.push(...outcomeLines(outcomes));
+  const notWritten = outcomes.filter((o) => o.kind !== 'created').length;
+  out.push(...indent(outcomeNotes(outcomes)));
   out.push(
     `Plan: ${plan}.`,
-    `Written: ${created} created${notWritten > 0 ? `, ${notWritten} not written` : ''} (${count(services.client.counter.requests, 'Graph request')}, ${((Date.now() - started) / 1000).toFixed(1)} s).`,
+    `Written: ${writtenPhrase(outcomes)} (${count(services.client.counter.requests, 'Graph request')}, ${((Date.now() - started) / 1000).toFixed(1)} s).`,
   );
   io.stdout(`${out.join('\n')}\n`);
-  return sheet.rowsRejected === 0 && tally('conflict') === 0 && notWritten === 0 ? OK : ROWS_LEFT;
+  return sheet.rowsRejected === 0 && tally.conflict === 0 && notWritten === 0 ? OK : ROWS_LEFT;
 }
 
 /** The real file system and, for --ca, an undici agent trusting that authority (TLS checks stay on). */

@@ -38,7 +38,11 @@ export function isPermanentFailure(err: unknown): boolean {
 export interface Outbox {
   /** Resolves once the row is durably stored; a second enqueue of the same key keeps the first. */
   enqueue(record: ContactLogRecord): Promise<void>;
-  /** Puts refused rows back in the loop (after an administrator fixed the cause). */
+  /**
+   * Puts this person's refused rows back in the loop and tries them now (after an administrator
+   * fixed the cause). Rows of another reader in the same database stay as they are: only their
+   * own pane may send them.
+   */
   retryRefused(): Promise<void>;
   /** Sends what is due now. Concurrent calls share one run; no row is sent twice by one outbox. */
   flush(): Promise<void>;

@@ -4,6 +4,7 @@ import { createTokenProvider } from '../auth';
 import { parseStrategy } from '../core/strategy';
 import { createGraphServices, type GraphServices } from '../graph';
 import { createMailActions } from '../graph/mail';
+import { STRATEGIES_LIST } from '../graph/schema';
 import { scopePlan } from '../graph/scopes';
 import type { StrategyValidator } from '../graph/strategies';
 import type { MailActions } from '../graph/types';
@@ -84,9 +85,20 @@ export async function createServices(
       outbox,
       attachments: officeAttachments(),
       bodyReader: workerBodyReader,
+      importStrategies: strategyImport(graph, config),
     },
     outboxWarning: warning,
   };
+}
+
+/** An upload's creates through the same $batch writer as `triage import`, a chunk loaded on first use. */
+function strategyImport(graph: GraphServices, config: RuntimeConfig): TriageServices['importStrategies'] {
+  return async (steps) =>
+    (await import('../graph/strategy-import')).applyCreates(steps, {
+      client: graph.client,
+      list: await graph.site.listPath(STRATEGIES_LIST),
+      scopes: scopePlan({ sitesSelected: config.sitesSelected === true }).lists,
+    });
 }
 
 /** One MailActions per shared mailbox an item lives in, made on first use. */

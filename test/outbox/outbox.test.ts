@@ -290,6 +290,63 @@ describe('per person and refused rows', () => {
     expect(send.mock.calls.length).toBe(calls);
   });
 
+  it('trying refused rows again sends this person’s only; another person’s stay refused for them', async () => {
+    const SAM = 'sam@force.example.police.uk';
+    const HANA = 'hana@force.example.police.uk';
+    const dbName = `outbox-test-${++dbCounter}`;
+    const denied = () => Promise.reject(Object.assign(new Error('List not found'), { status: 404 }));
+    // Hana's decision was refused on this computer earlier, in the same database.
+    const hana = await open({ send: denied, reader: HANA }, dbName);
+    await hana.outbox.enqueue(record('hana', { reader: HANA }));
+    await hana.outbox.flush();
+    expect(hana.outbox.state().refused).toMatchObject({ count: 1 });
+    hana.outbox.close();
+
+    let listFixed = false;
+    const sent: Array<{ key: string; reader: string; neverSent: boolean }> = [];
+    const sam = await open(
+      {
+        reader: SAM,
+        send: async (r, how) => {
+          if (!listFixed) return denied();
+          sent.push({ key: r.key, reader: r.reader, neverSent: how.neverSent });
+          return 'created' as const;
+        },
+      },
+      dbName,
+    );
+    await sam.outbox.enqueue(record('sam', { reader: SAM }));
+    await sam.outbox.flush();
+    expect(sam.outbox.state()).toMatchObject({ pending: 0, refused: { count: 1 }, othersWaiting: 1 });
+
+    // Still refused: tried once more, back in the refused count, never shown as to be sent.
+    await sam.outbox.retryRefused();
+    expect(sam.outbox.state()).toMatchObject({
+      pending: 0,
+      refused: { count: 1, reason: expect.stringMatching(/List not found/) },
+    });
+
+    listFixed = true;
+    await sam.outbox.retryRefused();
+    // Sam's row, once tried, is looked up before it is created; Hana's is never sent with his token.
+    expect(sent).toEqual([{ key: 'msg:sam', reader: SAM, neverSent: false }]);
+    expect(sam.outbox.state().refused).toBeUndefined();
+    expect(sam.outbox.state()).toMatchObject({ pending: 0, othersWaiting: 1 });
+    sam.outbox.close();
+
+    // Hana's row is still refused when she opens the pane: Sam's retry did not put it back for her.
+    const hanaSent: string[] = [];
+    const back = await open(
+      { reader: HANA, send: async (r) => (hanaSent.push(r.key), 'created' as const) },
+      dbName,
+    );
+    expect(hanaSent).toEqual([]);
+    expect(back.outbox.state().refused).toMatchObject({ count: 1 });
+    await back.outbox.retryRefused();
+    expect(hanaSent).toEqual(['msg:hana']);
+    expect(back.outbox.state().refused).toBeUndefined();
+  });
+
   it('rows another person left are never sent with this person’s token, and are counted', async () => {
     const send = jest.fn(() => Promise.resolve('created' as const));
     const { outbox } = await open({ send, reader: 'sam@force.example.police.uk' });

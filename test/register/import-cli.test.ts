@@ -83,9 +83,7 @@ it('a row that differs from the list is a conflict, reported and never overwritt
   await runImport(online(CSV, '--apply'), io().fake);
   const run = io({ 'changed.csv': Buffer.from(csv) });
   expect(await runImport(online('changed.csv', '--apply'), run.fake)).toBe(1);
-  expect(run.out()).toMatch(
-    /row 2, CS-0101: already on the list and different \(personName\); not overwritten/,
-  );
+  expect(run.out()).toMatch(/row 2, CS-0101: already on the list and different \(Person\); not overwritten/);
   expect(run.out()).toMatch(/Plan: 0 new strategies, 4 unchanged, 1 conflict/);
   const page = await h.client(SUPERVISOR).request<{ value: { fields: { PersonName: string } }[] }>({
     url: "/sites/sharepoint.example.com:/sites/complaints:/lists/Contact Strategies/items?$expand=fields&$filter=fields/Title eq 'CS-0101'",

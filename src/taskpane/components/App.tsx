@@ -65,7 +65,9 @@ export function App({ controller }: { controller: TriageController }) {
           </Button>
         </MessageBar>
       )}
-      {state.phase === 'unavailable' && <OutboxStatus outbox={state.outbox} />}
+      {state.phase === 'unavailable' && (
+        <OutboxStatus outbox={state.outbox} onRetryRefused={controller.retryRefused} />
+      )}
       {state.phase === 'ready' && (
         // Supervisor actions reach the (lazily loaded) supervisor tools through context only.
         <SupervisorContext.Provider value={controller.supervisor}>
@@ -81,7 +83,12 @@ function Ready({ state, controller }: { state: ReadyState; controller: TriageCon
   const { item } = state;
   return (
     <>
-      <StatusBar sync={state.sync} outbox={state.outbox} warnings={state.warnings} />
+      <StatusBar
+        sync={state.sync}
+        outbox={state.outbox}
+        warnings={state.warnings}
+        onRetryRefused={controller.retryRefused}
+      />
       {item.kind === 'none' && (
         <section className={s.section}>
           <h2 className={s.heading}>Select a message</h2>

@@ -1,7 +1,15 @@
 // Where the data came from and what is still on its way: the snapshot's age, a failed refresh,
 // decisions waiting in the outbox, rows SharePoint holds that could not be read. Each message
 // says what happened and what to do.
-import { Button, MessageBar, MessageBarBody, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { useState } from 'react';
 import { BarTitle } from './BarTitle';
 import { ArrowClockwise20Regular } from '@fluentui/react-icons';
 import type { OutboxState } from '../../outbox';
@@ -22,9 +30,11 @@ export interface StatusBarProps {
   sync: SyncState;
   outbox: OutboxState;
   warnings: readonly string[];
+  /** Puts this person's refused decisions back in the loop; absent, no button is offered. */
+  onRetryRefused?: () => Promise<void>;
 }
 
-export function StatusBar({ sync, outbox, warnings }: StatusBarProps) {
+export function StatusBar({ sync, outbox, warnings, onRetryRefused }: StatusBarProps) {
   const s = useShared();
   const at = formatTime(sync.syncedAt);
   return (
@@ -37,7 +47,7 @@ export function StatusBar({ sync, outbox, warnings }: StatusBarProps) {
           </MessageBarBody>
         </MessageBar>
       )}
-      <OutboxStatus outbox={outbox} />
+      <OutboxStatus outbox={outbox} onRetryRefused={onRetryRefused} />
       {warnings.map((w) => (
         <MessageBar key={w} intent="warning" layout="multiline">
           <MessageBarBody>{w}</MessageBarBody>
@@ -88,7 +98,13 @@ export function SnapshotLine({ sync, onRefresh }: { sync: SyncState; onRefresh: 
  * (never described as "will be sent"), and decisions another person left on this computer;
  * shown whatever else the pane can do.
  */
-export function OutboxStatus({ outbox }: { outbox: OutboxState }) {
+export function OutboxStatus({
+  outbox,
+  onRetryRefused,
+}: {
+  outbox: OutboxState;
+  onRetryRefused?: () => Promise<void>;
+}) {
   return (
     <>
       {outbox.pending > 0 && (
@@ -100,17 +116,7 @@ export function OutboxStatus({ outbox }: { outbox: OutboxState }) {
           </MessageBarBody>
         </MessageBar>
       )}
-      {outbox.refused && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <BarTitle>{plural(outbox.refused.count, 'decision')} refused by the contact log</BarTitle>
-            SharePoint refused {outbox.refused.count === 1 ? 'it' : 'them'} ({outbox.refused.reason}), so{' '}
-            {outbox.refused.count === 1 ? 'it is' : 'they are'} not in the log and will not be sent by
-            themselves. They are kept on this computer: tell your SharePoint administrator this message, and
-            record the decision again once the log is fixed.
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {outbox.refused && <RefusedBar refused={outbox.refused} onRetry={onRetryRefused} />}
       {(outbox.othersWaiting ?? 0) > 0 && (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>
@@ -121,6 +127,51 @@ export function OutboxStatus({ outbox }: { outbox: OutboxState }) {
         </MessageBar>
       )}
     </>
+  );
+}
+
+/**
+ * Decisions SharePoint refused for good. Once an administrator has fixed the cause, the person
+ * sends them again from here; the outbox only ever takes this person's own rows back.
+ */
+function RefusedBar({
+  refused,
+  onRetry,
+}: {
+  refused: NonNullable<OutboxState['refused']>;
+  onRetry?: () => Promise<void>;
+}) {
+  // 'tried' is seen only while the bar is still up, i.e. SharePoint refused them again.
+  const [trying, setTrying] = useState<'idle' | 'busy' | 'tried' | { failed: string }>('idle');
+  const one = refused.count === 1;
+  const retry = async () => {
+    if (!onRetry) return;
+    setTrying('busy');
+    try {
+      await onRetry();
+      setTrying('tried');
+    } catch (err) {
+      setTrying({ failed: err instanceof Error ? err.message : String(err) });
+    }
+  };
+  return (
+    <MessageBar intent="error" layout="multiline">
+      <MessageBarBody>
+        <BarTitle>{plural(refused.count, 'decision')} refused by the contact log</BarTitle>
+        SharePoint refused {one ? 'it' : 'them'} ({refused.reason}), so {one ? 'it is' : 'they are'} not in
+        the log and will not be sent by {one ? 'itself' : 'themselves'}. {one ? 'It is' : 'They are'} kept on
+        this computer: tell your SharePoint administrator this message, and try again once the log is fixed.
+        {trying === 'tried' && ` Tried again: SharePoint still refuses ${one ? 'it' : 'them'}.`}
+        {typeof trying === 'object' && ` They could not be tried again on this computer (${trying.failed}).`}
+      </MessageBarBody>
+      {onRetry && (
+        <MessageBarActions>
+          <Button disabled={trying === 'busy'} onClick={() => void retry()}>
+            {trying === 'busy' ? 'Trying again…' : 'Try refused decisions again'}
+          </Button>
+        </MessageBarActions>
+      )}
+    </MessageBar>
   );
 }
 

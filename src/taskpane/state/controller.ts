@@ -22,6 +22,8 @@ export class TriageController {
   private readonly startup: Startup;
   /** For the supervisor tools only (handed to them through SupervisorContext). */
   readonly supervisor: SupervisorActions;
+  /** Puts this person's refused decisions back in the outbox's loop (never anyone else's). */
+  readonly retryRefused: () => Promise<void>;
 
   constructor(services: TriageServices, options: ControllerOptions = {}) {
     this.item = new SelectedItem(this.store, services, options);
@@ -34,6 +36,7 @@ export class TriageController {
       refresh: () => this.startup.refresh(),
       options,
     });
+    this.retryRefused = () => services.outbox.retryRefused();
   }
 
   // ---- for useSyncExternalStore ----------------------------------------------------------------

@@ -1,5 +1,7 @@
 // The ports the pane's state works through, and the options that make it testable (time, timers,
 // visibility). Kept apart so each state module names only the ports it uses.
+import type { ImportStep } from '../../core/register/import';
+import type { CreateOutcome } from '../../graph/strategy-import';
 import type {
   ContactLogRepository,
   MailActions,
@@ -24,6 +26,8 @@ export interface TriageServices {
   attachments?: AttachmentReadingService;
   /** Reads a long body off the main thread (the reading worker); absent, it is read in place. */
   bodyReader?: BodyReader;
+  /** Writes an import's new strategies in $batch (the supervisors' upload); absent, no upload. */
+  importStrategies?: (steps: readonly ImportStep[]) => Promise<CreateOutcome[]>;
 }
 
 export interface ControllerOptions {

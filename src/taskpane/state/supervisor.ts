@@ -2,7 +2,9 @@
 // read a strategy's contacts for its review pack. Handed to the supervisor tools (loaded only for
 // supervisors) through React context, so handlers' components never see these actions.
 import type { ContactLogRecord, Strategy } from '../../core/types';
-import type { SaveResult } from '../../graph/types';
+import type { ImportStep } from '../../core/register/import';
+import type { CreateOutcome } from '../../graph/strategy-import';
+import type { SaveResult, StrategySnapshot } from '../../graph/types';
 import type { UserIdentity } from '../../office/types';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
@@ -31,6 +33,10 @@ export interface SupervisorActions {
   today(): Date;
   /** Brings the strategies up to date (before an edit is compared with the latest version). */
   refresh(): Promise<void>;
+  /** The list as it is now, failures thrown: an import's preview is compared with it. */
+  listNow(): Promise<StrategySnapshot>;
+  /** Writes an import's new strategies ($batch), then brings the pane up to date; absent when the pane cannot. */
+  importCreates?(steps: readonly ImportStep[]): Promise<CreateOutcome[]>;
 }
 
 export function createSupervisorActions(deps: {
@@ -43,6 +49,7 @@ export function createSupervisorActions(deps: {
 }): SupervisorActions {
   const { store, services, item, refresh } = deps;
   const now = deps.options.now ?? (() => new Date());
+  const writeImport = services.importStrategies;
 
   async function afterSave(result: SaveResult): Promise<SaveResult> {
     if (result.kind === 'forbidden') {
@@ -91,5 +98,13 @@ export function createSupervisorActions(deps: {
     user: () => services.host.user(),
     today: () => now(),
     refresh,
+    listNow: () => services.strategies.sync(),
+    ...(writeImport && {
+      importCreates: async (steps: readonly ImportStep[]) => {
+        const outcomes = await writeImport(steps);
+        await refresh();
+        return outcomes;
+      },
+    }),
   };
 }

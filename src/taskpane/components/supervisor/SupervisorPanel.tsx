@@ -20,6 +20,7 @@ import type { ReadyState, ShownItem } from '../../state/types';
 import { formatDate } from '../../view/labels';
 import { SaveNotice } from '../SaveNotice';
 import { useShared } from '../styles';
+import { ImportStrategies } from './ImportStrategies';
 import { ReviewPackView } from './ReviewPackView';
 import { StrategyForm } from './StrategyForm';
 
@@ -183,6 +184,7 @@ export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
         </div>
       )}
       {mode.kind === 'pack' && current && <ReviewPackView strategy={current} />}
+      <ImportStrategies />
     </section>
   );
 }
