@@ -20,6 +20,7 @@ import type { ReadyState, ShownItem } from '../../state/types';
 import { formatDate } from '../../view/labels';
 import { SaveNotice } from '../SaveNotice';
 import { useShared } from '../styles';
+import { RegisterButton } from './RegisterButton';
 import { ReviewPackView } from './ReviewPackView';
 import { StrategyForm } from './StrategyForm';
 
@@ -95,6 +96,7 @@ export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
         Supervisor
       </h2>
       <TagButtons />
+      <RegisterButton state={state} />
       {matched.map((st) => (
         <div key={st.id} className={s.row} role="group" aria-label={`Strategy ${st.id}`}>
           <span>{st.id}:</span>

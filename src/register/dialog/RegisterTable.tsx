@@ -1,0 +1,157 @@
+// The register: one row per strategy, sortable by any column (aria-sort on the header), filtered by
+// the words typed, with each row's chart and a CSV of the rows shown. Everything is text: React
+// escapes it, nothing is set as HTML.
+import { Button, Field, Input, Link, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
+import { sharedScale, weekChart } from '../../core/register/chart';
+import { registerTable, toCsv } from '../../core/register/exports';
+import { type Due, type RegisterRow, kindLabel } from '../../core/register/register';
+import { longDate } from '../../core/reminder';
+import { filterRows, sortRows, type Sort, type SortKey } from './order';
+import { RowChart } from './RowChart';
+
+const COLUMNS: Array<[SortKey, string]> = [
+  ['person', 'Person'],
+  ['status', 'Status'],
+  ['kind', 'Kind'],
+  ['spoc', 'Single point of contact'],
+  ['review', 'Next review'],
+  ['spocRotation', 'SPOC rotation due'],
+  ['adjustments', 'Adjustment reviews due'],
+  ['contacts', 'Contacts since last review'],
+  ['breaches', 'Breaches since last review'],
+];
+
+const useStyles = makeStyles({
+  page: {
+    padding: tokens.spacingHorizontalL,
+    fontFamily: tokens.fontFamilyBase,
+    color: tokens.colorNeutralForeground1,
+  },
+  tools: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
+  table: { borderCollapse: 'collapse', width: '100%', marginTop: tokens.spacingVerticalM },
+  cell: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    textAlign: 'left',
+    verticalAlign: 'top',
+  },
+  number: { textAlign: 'right' },
+  overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
+  reference: { display: 'block', color: tokens.colorNeutralForeground3 },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+});
+
+function DueText({ due }: { due: Due | undefined }) {
+  const s = useStyles();
+  if (!due) return <>Not set</>;
+  return due.overdue ? (
+    <span className={s.overdue}>{longDate(due.date)} (overdue)</span>
+  ) : (
+    <>{longDate(due.date)}</>
+  );
+}
+
+/** A download link for text; the object URL is revoked when the text changes or the view goes. */
+function useDownload(text: string): string {
+  const url = useMemo(
+    () => URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' })),
+    [text],
+  );
+  useEffect(() => () => URL.revokeObjectURL(url), [url]);
+  return url;
+}
+
+export function RegisterTable({ rows }: { rows: RegisterRow[] }) {
+  const s = useStyles();
+  const [sort, setSort] = useState<Sort>({ key: 'person', direction: 'ascending' });
+  const [filter, setFilter] = useState('');
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
+  const scale = useMemo(() => sharedScale(rows), [rows]);
+  const csv = useDownload(toCsv(registerTable(shown)));
+
+  const sortBy = (key: SortKey) =>
+    setSort((now) => ({
+      key,
+      direction: now.key === key && now.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
+
+  return (
+    <main className={s.page}>
+      <h1>Register of contact strategies</h1>
+      <div className={s.tools}>
+        <Field label="Filter by name, reference, SPOC or kind">
+          <Input value={filter} onChange={(_e, d) => setFilter(d.value)} />
+        </Field>
+        <Link href={csv} download="contact-strategy-register.csv">
+          Export the {shown.length} {shown.length === 1 ? 'row' : 'rows'} shown as CSV
+        </Link>
+      </div>
+      <p role="status">
+        {shown.length} of {rows.length} strategies shown, sorted by{' '}
+        {COLUMNS.find(([k]) => k === sort.key)?.[1].toLowerCase()} ({sort.direction}).
+      </p>
+      <table className={s.table}>
+        <caption className={s.cell}>
+          One row per strategy. The chart shows contacts per week since the last review; red weeks had a
+          breach.
+        </caption>
+        <thead>
+          <tr>
+            {COLUMNS.map(([key, label]) => (
+              <th
+                key={key}
+                scope="col"
+                className={s.cell}
+                aria-sort={sort.key === key ? sort.direction : 'none'}
+              >
+                <Button appearance="transparent" size="small" onClick={() => sortBy(key)}>
+                  {label}
+                </Button>
+              </th>
+            ))}
+            <th scope="col" className={s.cell}>
+              Contacts per week
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {shown.map((r) => (
+            <tr key={r.id}>
+              <th scope="row" className={s.cell}>
+                {r.personName}
+                <span className={s.reference}>{r.id}</span>
+              </th>
+              <td className={s.cell}>{r.status}</td>
+              <td className={s.cell}>{r.kinds.map(kindLabel).join('; ')}</td>
+              <td className={s.cell}>{r.spoc ?? 'None'}</td>
+              <td className={s.cell}>
+                <DueText due={r.review} />
+              </td>
+              <td className={s.cell}>{r.spoc ? <DueText due={r.spocRotation} /> : 'No SPOC'}</td>
+              <td className={s.cell}>
+                {r.adjustmentReviews.length === 0 ? (
+                  'None'
+                ) : (
+                  <ul className={s.list}>
+                    {r.adjustmentReviews.map((a) => (
+                      <li key={`${a.description}-${a.due.date}`}>
+                        {a.description}: <DueText due={a.due} />
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td className={`${s.cell} ${s.number}`}>{r.contacts}</td>
+              <td className={`${s.cell} ${s.number}`}>{r.breaches}</td>
+              <td className={s.cell}>
+                <RowChart chart={weekChart(r.weeks, scale)} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {shown.length === 0 && <p>No strategy matches “{filter}”.</p>}
+    </main>
+  );
+}

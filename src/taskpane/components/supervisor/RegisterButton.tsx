@@ -1,0 +1,61 @@
+// "Register": opens the supervisors' register in an Office dialog with every strategy's row. The
+// dialog has no mailbox, so the rows are built here (core's registerRows over the strategies and
+// their contact log since at most a year back) and sent to it.
+import { Button } from '@fluentui/react-components';
+import { useState } from 'react';
+import { registerRows } from '../../../core/register/register';
+import { localDate } from '../../../core/time';
+import type { ContactLogRecord } from '../../../core/types';
+import { globalOffice } from '../../../office/office-api';
+import { openRegister } from '../../../register/dialog/open';
+import { REGISTER_PAGE } from '../../../register/dialog/protocol';
+import { describeError } from '../../state/errors';
+import { useSupervisor } from '../../state/supervisor-context';
+import type { ReadyState } from '../../state/types';
+
+const YEAR_MS = 365 * 86_400_000;
+
+export function RegisterButton({ state }: { state: ReadyState }) {
+  const supervisor = useSupervisor();
+  const [note, setNote] = useState<string | null>(null);
+
+  const rows = async () => {
+    const now = supervisor.today();
+    const since = new Date(now.getTime() - YEAR_MS).toISOString();
+    const strategies = supervisor.strategies();
+    const logs = await Promise.all(strategies.map((s) => supervisor.contactsFor(s.id, since)));
+    // A row naming two strategies is read twice: keep it once.
+    const log = [...new Map(logs.flat().map((r): [string, ContactLogRecord] => [r.key, r])).values()];
+    return registerRows(strategies, log, state.settings, localDate(now, state.settings.timeZone));
+  };
+
+  const open = () => {
+    setNote(null);
+    const office = globalOffice();
+    const ui = office.context.ui;
+    const { DialogMessageReceived, DialogEventReceived } = office.EventType;
+    if (
+      !ui ||
+      !office.context.requirements?.isSetSupported('DialogApi', '1.2') ||
+      !DialogMessageReceived ||
+      !DialogEventReceived
+    ) {
+      setNote('This version of Outlook cannot open the register (it needs the Office dialog API 1.2).');
+      return;
+    }
+    openRegister({
+      ui,
+      eventTypes: { DialogMessageReceived, DialogEventReceived },
+      url: new URL(REGISTER_PAGE, globalThis.location.href).href,
+      rows,
+      describe: describeError,
+    }).catch((err: unknown) => setNote(err instanceof Error ? err.message : String(err)));
+  };
+
+  return (
+    <div>
+      <Button onClick={open}>Register of all strategies</Button>
+      {note && <p role="alert">{note}</p>}
+    </div>
+  );
+}
