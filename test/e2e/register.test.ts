@@ -1,9 +1,11 @@
 // The supervisors' register in the sandbox: a supervisor opens it from the pane (Office dialog API:
 // the pane sends the rows with messageChild), sorts by next review, filters by a name, exports the
-// rows shown as CSV, and axe finds nothing. The context bypasses the CSP only to inject axe.
+// rows shown as CSV, opens a review pack, exports it and the person's whole log (a subject access
+// request, without fingerprints), prints, and axe finds nothing. The context bypasses the CSP only
+// to inject axe.
 import { readFileSync } from 'node:fs';
-import type { Frame } from 'playwright-core';
-import { AXE_SOURCE, open, useHarness } from './harness';
+import type { Download, Frame } from 'playwright-core';
+import { AXE_SOURCE, logRows, open, useHarness } from './harness';
 
 const h = useHarness({ bypassCSP: true });
 const SAM = 'sam.supervisor@force.example.police.uk';
@@ -25,6 +27,34 @@ const people = (frame: Frame) =>
     .evaluateAll((cells) => cells.map((c) => c.firstChild?.textContent ?? ''));
 
 const header = (frame: Frame, name: string) => frame.locator('thead th', { hasText: name });
+
+/** A downloaded CSV's lines, without the byte-order mark and the last line end. */
+async function lines(download: Download): Promise<string[]> {
+  const text = readFileSync(await download.path(), 'utf8');
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return text.slice(1).replace(/\r\n$/, '').split('\r\n');
+}
+
+async function downloadBy(frame: Frame, click: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([frame.page().waitForEvent('download'), click()]);
+  return download;
+}
+
+async function axeViolations(frame: Frame): Promise<string[]> {
+  await frame.addScriptTag({ content: AXE_SOURCE() });
+  return frame.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
+    return (await axe.run(document, { resultTypes: ['violations'] })).violations.map(
+      (v) => `${v.id}: ${JSON.stringify(v.nodes)}`,
+    );
+  });
+}
 
 describe('the register', () => {
   let frame: Frame;
@@ -60,35 +90,118 @@ describe('the register', () => {
     expect(await people(frame)).toEqual(['Casey Quinn']);
     await frame.getByText('1 of 7 strategies shown', { exact: false }).waitFor();
 
-    const [download] = await Promise.all([
-      h.page.waitForEvent('download'),
+    const download = await downloadBy(frame, () =>
       frame.getByRole('link', { name: 'Export the 1 row shown as CSV' }).click(),
-    ]);
+    );
     expect(download.suggestedFilename()).toBe('contact-strategy-register.csv');
-    const csv = readFileSync(await download.path(), 'utf8')
-      .replace(/^\uFEFF/, '')
-      .split('\r\n');
+    const csv = await lines(download);
     expect(csv[0]).toMatch(/^Reference,Person,Status,Kind,Single point of contact,Next review,/);
     expect(csv[1]).toMatch(/^CS-0046,Casey Quinn,active,/);
-    expect(csv.filter(Boolean)).toHaveLength(2);
+    expect(csv).toHaveLength(2);
+  });
+
+  it('prints the table without the controls', async () => {
+    await frame.getByLabel('Filter by name, reference, SPOC or kind').fill('');
+    await frame.getByText('7 of 7 strategies shown', { exact: false }).waitFor();
+    await h.page.emulateMedia({ media: 'print' });
+    try {
+      await expect(frame.getByLabel('Filter by name, reference, SPOC or kind').isVisible()).resolves.toBe(
+        false,
+      );
+      await expect(frame.getByRole('button', { name: 'Print the register' }).isVisible()).resolves.toBe(
+        false,
+      );
+      await expect(frame.locator('table').isVisible()).resolves.toBe(true);
+      await expect(frame.locator('tbody tr').count()).resolves.toBe(7);
+    } finally {
+      await h.page.emulateMedia({ media: 'screen' });
+    }
+    await expect(frame.getByLabel('Filter by name, reference, SPOC or kind').isVisible()).resolves.toBe(true);
+  });
+
+  it('opens a review pack from a row, exports it and the person’s whole log, and comes back', async () => {
+    // Riley's two earlier emails were triaged before: the seeded contact log holds both.
+    await frame.getByLabel('Filter by name, reference, SPOC or kind').fill('riley');
+    await frame.getByRole('button', { name: 'Riley Persistent' }).click();
+    const heading = frame.getByRole('heading', { level: 1, name: 'Review pack: Riley Persistent (CS-0045)' });
+    await heading.waitFor();
+    // The keyboard lands on the new page's heading.
+    await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await frame.getByText(/: 2 contacts, \d+ with a breach\./).waitFor();
+    await expect(frame.locator('tbody tr').count()).resolves.toBe(2);
+
+    const pack = await downloadBy(frame, () =>
+      frame.getByRole('link', { name: 'Export the review pack as CSV' }).click(),
+    );
+    expect(pack.suggestedFilename()).toBe('review-pack-CS-0045.csv');
+    const packCsv = await lines(pack);
+    expect(packCsv[0]).toMatch(/^Received,Message ID,From,To,Strategies,/);
+    expect(packCsv.slice(1).map((l) => l.split(',')[1])).toEqual([
+      '<riley-1.0603@mail.example.org>',
+      '<riley-2.0604@mail.example.org>',
+    ]);
+
+    const person = await downloadBy(frame, () =>
+      frame
+        .getByRole('button', {
+          name: 'Export everything the contact log holds about Riley Persistent (subject access request)',
+        })
+        .click(),
+    );
+    expect(person.suggestedFilename()).toBe('subject-access-CS-0045.csv');
+    const personCsv = await lines(person);
+    const text = personCsv.join('\n');
+    expect(text).toContain('<riley-1.0603@mail.example.org>');
+    expect(text).toContain('<riley-2.0604@mail.example.org>');
+    expect(text).toContain('riley.persistent@example.org');
+    // What is internal stays out: no fingerprint or key column, and none of the stored values.
+    expect(personCsv[0]).not.toMatch(/fingerprint|key/i);
+    const stored = logRows(h.sandbox).filter((r) =>
+      String(r.fields['StrategyIds'] ?? '').includes('CS-0045'),
+    );
+    expect(stored).toHaveLength(2);
+    for (const r of stored) {
+      const fingerprint = JSON.parse(String(r.fields['Fingerprint'])) as { sig: string };
+      expect(fingerprint.sig.length).toBeGreaterThan(8);
+      expect(text).not.toContain(fingerprint.sig);
+      expect(text).not.toContain(String(r.fields['Key']));
+      expect(text).not.toContain(String(r.fields['MessageKey']));
+    }
+    await frame
+      .getByText('Saved subject-access-CS-0045.csv: 2 entries of the contact log about Riley Persistent.')
+      .waitFor();
+
+    // Printed, the pack keeps its summary and table and loses its buttons.
+    await h.page.emulateMedia({ media: 'print' });
+    try {
+      await expect(frame.getByRole('button', { name: 'Back to the register' }).isVisible()).resolves.toBe(
+        false,
+      );
+      await expect(
+        frame.getByRole('link', { name: 'Export the review pack as CSV' }).isVisible(),
+      ).resolves.toBe(false);
+      await expect(heading.isVisible()).resolves.toBe(true);
+      await expect(frame.locator('table').isVisible()).resolves.toBe(true);
+    } finally {
+      await h.page.emulateMedia({ media: 'screen' });
+    }
+
+    expect(await axeViolations(frame)).toEqual([]);
+
+    await frame.getByRole('button', { name: 'Back to the register' }).click();
+    // The register is as it was left, and the keyboard is back on Riley's name.
+    await expect(frame.getByLabel('Filter by name, reference, SPOC or kind').inputValue()).resolves.toBe(
+      'riley',
+    );
+    const riley = frame.getByRole('button', { name: 'Riley Persistent' });
+    await riley.waitFor();
+    await expect(riley.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
   });
 
   it('has no axe violations', async () => {
     await frame.getByLabel('Filter by name, reference, SPOC or kind').fill('');
-    await frame.addScriptTag({ content: AXE_SOURCE() });
-    const found = await frame.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; nodes: unknown[] }[] }>;
-          };
-        }
-      ).axe;
-      return (await axe.run(document, { resultTypes: ['violations'] })).violations.map(
-        (v) => `${v.id}: ${JSON.stringify(v.nodes)}`,
-      );
-    });
-    expect(found).toEqual([]);
+    await frame.getByText('7 of 7 strategies shown', { exact: false }).waitFor();
+    expect(await axeViolations(frame)).toEqual([]);
   });
 
   it('closes with the dialog’s close button and opens again', async () => {

@@ -1,14 +1,16 @@
 // The register: one row per strategy, sortable by any column (aria-sort on the header), filtered by
-// the words typed, with each row's chart and a CSV of the rows shown. Everything is text: React
-// escapes it, nothing is set as HTML.
+// the words typed, with each row's chart and a CSV of the rows shown; a person's name opens the
+// review pack. Everything is text: React escapes it, nothing is set as HTML.
 import { Button, Field, Input, Link, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { sharedScale, weekChart } from '../../core/register/chart';
 import { registerTable, toCsv } from '../../core/register/exports';
 import { type Due, type RegisterRow, kindLabel } from '../../core/register/register';
 import { longDate } from '../../core/reminder';
 import { filterRows, sortRows, type Sort, type SortKey } from './order';
+import { csvUrl } from './download';
 import { RowChart } from './RowChart';
+import { usePageStyles } from './styles';
 
 const COLUMNS: Array<[SortKey, string]> = [
   ['person', 'Person'],
@@ -23,19 +25,6 @@ const COLUMNS: Array<[SortKey, string]> = [
 ];
 
 const useStyles = makeStyles({
-  page: {
-    padding: tokens.spacingHorizontalL,
-    fontFamily: tokens.fontFamilyBase,
-    color: tokens.colorNeutralForeground1,
-  },
-  tools: { display: 'flex', gap: tokens.spacingHorizontalL, alignItems: 'flex-end', flexWrap: 'wrap' },
-  table: { borderCollapse: 'collapse', width: '100%', marginTop: tokens.spacingVerticalM },
-  cell: {
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
-    textAlign: 'left',
-    verticalAlign: 'top',
-  },
   number: { textAlign: 'right' },
   overdue: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   reference: { display: 'block', color: tokens.colorNeutralForeground3 },
@@ -54,18 +43,42 @@ function DueText({ due }: { due: Due | undefined }) {
 
 /** A download link for text; the object URL is revoked when the text changes or the view goes. */
 function useDownload(text: string): string {
-  const url = useMemo(
-    () => URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' })),
-    [text],
-  );
+  const url = useMemo(() => csvUrl(text), [text]);
   useEffect(() => () => URL.revokeObjectURL(url), [url]);
   return url;
 }
 
-export function RegisterTable({ rows }: { rows: RegisterRow[] }) {
-  const s = useStyles();
-  const [sort, setSort] = useState<Sort>({ key: 'person', direction: 'ascending' });
-  const [filter, setFilter] = useState('');
+export interface RegisterView {
+  sort: Sort;
+  filter: string;
+}
+
+export const FIRST_VIEW: RegisterView = { sort: { key: 'person', direction: 'ascending' }, filter: '' };
+
+export function RegisterTable({
+  rows,
+  view,
+  onView,
+  onOpen,
+  returnTo,
+}: {
+  rows: RegisterRow[];
+  /** Kept by the dialog, so coming back from a pack finds the register as it was left. */
+  view: RegisterView;
+  onView(view: RegisterView): void;
+  onOpen(row: RegisterRow): void;
+  /** The strategy whose pack was just closed: its name gets the focus back. */
+  returnTo?: string;
+}) {
+  const s = { ...usePageStyles(), ...useStyles() };
+  const { sort, filter } = view;
+  const setFilter = (f: string) => onView({ ...view, filter: f });
+  const setSort = (next: (now: Sort) => Sort) => onView({ ...view, sort: next(sort) });
+  const body = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (returnTo)
+      body.current?.querySelector<HTMLElement>(`[data-strategy="${CSS.escape(returnTo)}"]`)?.focus();
+  }, [returnTo]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort), [rows, filter, sort]);
   const scale = useMemo(() => sharedScale(rows), [rows]);
   const csv = useDownload(toCsv(registerTable(shown)));
@@ -79,22 +92,23 @@ export function RegisterTable({ rows }: { rows: RegisterRow[] }) {
   return (
     <main className={s.page}>
       <h1>Register of contact strategies</h1>
-      <div className={s.tools}>
+      <div className={`${s.tools} ${s.noPrint}`}>
         <Field label="Filter by name, reference, SPOC or kind">
           <Input value={filter} onChange={(_e, d) => setFilter(d.value)} />
         </Field>
         <Link href={csv} download="contact-strategy-register.csv">
           Export the {shown.length} {shown.length === 1 ? 'row' : 'rows'} shown as CSV
         </Link>
+        <Button onClick={() => window.print()}>Print the register</Button>
       </div>
       <p role="status">
         {shown.length} of {rows.length} strategies shown, sorted by{' '}
         {COLUMNS.find(([k]) => k === sort.key)?.[1].toLowerCase()} ({sort.direction}).
       </p>
       <table className={s.table}>
-        <caption className={s.cell}>
-          One row per strategy. The chart shows contacts per week since the last review; red weeks had a
-          breach.
+        <caption className={s.caption}>
+          One row per strategy; a person’s name opens their review pack. The chart shows contacts per week
+          since the last review; red weeks had a breach.
         </caption>
         <thead>
           <tr>
@@ -115,11 +129,13 @@ export function RegisterTable({ rows }: { rows: RegisterRow[] }) {
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody ref={body}>
           {shown.map((r) => (
             <tr key={r.id}>
               <th scope="row" className={s.cell}>
-                {r.personName}
+                <Link as="button" data-strategy={r.id} onClick={() => onOpen(r)}>
+                  {r.personName}
+                </Link>
                 <span className={s.reference}>{r.id}</span>
               </th>
               <td className={s.cell}>{r.status}</td>

@@ -1,5 +1,6 @@
 // Entry of the register dialog page (register.html). It has no mailbox and no Graph: it says it is
-// ready with messageParent and draws the rows the pane sends with messageChild.
+// ready with messageParent and draws the rows the pane sends with messageChild; a review pack and
+// a person's log are asked of the pane the same way.
 import {
   FluentProvider,
   MessageBar,
@@ -7,11 +8,13 @@ import {
   Spinner,
   webLightTheme,
 } from '@fluentui/react-components';
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect, useMemo, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { RegisterRow } from '../../core/register/register';
+import { createAsker } from './ask';
+import { PackPage } from './PackPage';
 import { readToDialog, type FromDialog } from './protocol';
-import { RegisterTable } from './RegisterTable';
+import { FIRST_VIEW, RegisterTable, type RegisterView } from './RegisterTable';
 
 type DialogOffice = {
   EventType: { DialogParentMessageReceived: string };
@@ -24,7 +27,10 @@ type DialogOffice = {
   onReady(): Promise<unknown>;
 };
 
-type View = { kind: 'waiting' } | { kind: 'failed'; message: string } | { kind: 'rows'; rows: RegisterRow[] };
+type View =
+  | { kind: 'waiting' }
+  | { kind: 'failed'; message: string }
+  | { kind: 'rows'; rows: RegisterRow[]; open?: RegisterRow; returnTo?: string };
 
 function officeOf(): DialogOffice | null {
   // The dialog's Office (office.js, or the sandbox's dialog host): only the part a dialog has.
@@ -34,8 +40,10 @@ function officeOf(): DialogOffice | null {
 
 function RegisterDialog() {
   const [view, setView] = useState<View>({ kind: 'waiting' });
+  const [table, setTable] = useState<RegisterView>(FIRST_VIEW);
+  const office = useMemo(officeOf, []);
+  const asker = useMemo(() => createAsker((text) => office?.context.ui.messageParent(text)), [office]);
   useEffect(() => {
-    const office = officeOf();
     if (!office) {
       setView({ kind: 'failed', message: 'Open the register from the add-in’s supervisor tools.' });
       return;
@@ -45,10 +53,15 @@ function RegisterDialog() {
         office.EventType.DialogParentMessageReceived,
         (arg) => {
           const message = readToDialog(arg.message);
+          if (message && asker.receive(message)) return;
           if (!message)
             setView({ kind: 'failed', message: 'The pane sent something the register cannot read.' });
           else if (message.kind === 'failed') setView({ kind: 'failed', message: message.message });
-          else setView({ kind: 'rows', rows: message.rows });
+          // Rows sent again (a second ready) keep the pack the supervisor has open.
+          else if (message.kind === 'rows')
+            setView((v) =>
+              v.kind === 'rows' ? { ...v, rows: message.rows } : { kind: 'rows', rows: message.rows },
+            );
         },
         () => {
           const ready: FromDialog = { type: 'cst-register', kind: 'ready' };
@@ -56,7 +69,7 @@ function RegisterDialog() {
         },
       );
     });
-  }, []);
+  }, [office, asker]);
   if (view.kind === 'waiting') return <Spinner label="Waiting for the register from the pane…" />;
   if (view.kind === 'failed')
     return (
@@ -64,7 +77,20 @@ function RegisterDialog() {
         <MessageBarBody>{view.message}</MessageBarBody>
       </MessageBar>
     );
-  return <RegisterTable rows={view.rows} />;
+  const { rows, open } = view;
+  if (open)
+    return (
+      <PackPage row={open} asker={asker} onBack={() => setView({ kind: 'rows', rows, returnTo: open.id })} />
+    );
+  return (
+    <RegisterTable
+      rows={rows}
+      view={table}
+      onView={setTable}
+      onOpen={(row) => setView({ kind: 'rows', rows, open: row })}
+      {...(view.returnTo ? { returnTo: view.returnTo } : {})}
+    />
+  );
 }
 
 const el = document.getElementById('root');
