@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { sharedScale, weekChart } from '../../core/register/chart';
 import { registerTable, toCsv } from '../../core/register/exports';
 import { type Due, type RegisterRow, kindLabel } from '../../core/register/register';
-import { longDate } from '../../core/reminder';
+import { ukDate } from '../../core/words';
 import { filterRows, sortRows, type Sort, type SortKey } from './order';
 import { csvUrl } from './download';
 import { RowChart } from './RowChart';
@@ -35,9 +35,9 @@ function DueText({ due }: { due: Due | undefined }) {
   const s = useStyles();
   if (!due) return <>Not set</>;
   return due.overdue ? (
-    <span className={s.overdue}>{longDate(due.date)} (overdue)</span>
+    <span className={s.overdue}>{ukDate(due.date)} (overdue)</span>
   ) : (
-    <>{longDate(due.date)}</>
+    <>{ukDate(due.date)}</>
   );
 }
 
