@@ -62,13 +62,15 @@ function buildConfig() {
   };
 }
 
-/** taskpane.html with the CDN office.js tag swapped for the sandbox's config and Office host. */
-function sandboxTaskpaneHtml(template) {
+/** sandbox-config.js is served by the sandbox server (it knows the emulator's address). */
+const SANDBOX_CONFIG_TAG = '<script src="sandbox-config.js"></script>';
+
+/** A page with the CDN office.js tag swapped for the sandbox's (its Office host is a chunk). */
+function sandboxHtml(template, replacement) {
   const html = readFileSync(template, 'utf8');
   if (!OFFICE_CDN_TAG.test(html))
     throw new Error(`${template} no longer loads ${OFFICE_CDN}: update the sandbox swap`);
-  // sandbox-config.js is served by the sandbox server (it knows the emulator's address).
-  return html.replace(OFFICE_CDN_TAG, '<script src="sandbox-config.js"></script>');
+  return html.replace(OFFICE_CDN_TAG, replacement);
 }
 
 /**
@@ -122,15 +124,19 @@ module.exports = async (env = {}, argv = {}) => {
   const root = __dirname;
   const taskpaneTemplate = path.join(root, 'src/taskpane/taskpane.html');
   const sendGuardTemplate = path.join(root, 'src/send-guard/send-guard.html');
+  const registerTemplate = path.join(root, 'src/register/dialog/register.html');
 
   const entry = {
     taskpane: env.taskpaneEntry || './src/taskpane/index.tsx',
     // The OnMessageSend handler (src/send-guard): one self-contained file, see below.
     'send-guard': './src/send-guard/index.ts',
+    // The supervisors' register, opened by the pane with displayDialogAsync.
+    register: './src/register/dialog/index.tsx',
   };
   if (sandbox) {
     entry['office-host'] = './sandbox/office-host/index.ts';
     entry['compose-host'] = './sandbox/compose/event-host.ts';
+    entry['dialog-host'] = './sandbox/office-host/dialog-entry.ts';
     entry.sandbox = './sandbox/page/index.ts';
   } else {
     entry['auth-dialog'] = './src/auth/dialog.ts';
@@ -140,9 +146,15 @@ module.exports = async (env = {}, argv = {}) => {
     ? [
         new HtmlWebpackPlugin({
           filename: 'taskpane.html',
-          templateContent: sandboxTaskpaneHtml(taskpaneTemplate),
+          templateContent: sandboxHtml(taskpaneTemplate, SANDBOX_CONFIG_TAG),
           // The Office host must run before the app, as office.js does.
           chunks: ['office-host', 'taskpane'],
+          chunksSortMode: 'manual',
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'register.html',
+          templateContent: sandboxHtml(registerTemplate, ''),
+          chunks: ['dialog-host', 'register'],
           chunksSortMode: 'manual',
         }),
         new HtmlWebpackPlugin({
@@ -152,7 +164,7 @@ module.exports = async (env = {}, argv = {}) => {
         }),
         new HtmlWebpackPlugin({
           filename: 'send-guard.html',
-          templateContent: sandboxTaskpaneHtml(sendGuardTemplate),
+          templateContent: sandboxHtml(sendGuardTemplate, SANDBOX_CONFIG_TAG),
           chunks: ['compose-host', 'send-guard'],
           chunksSortMode: 'manual',
         }),
@@ -167,6 +179,11 @@ module.exports = async (env = {}, argv = {}) => {
           filename: 'send-guard.html',
           template: sendGuardTemplate,
           chunks: ['send-guard'],
+        }),
+        new HtmlWebpackPlugin({
+          filename: 'register.html',
+          template: registerTemplate,
+          chunks: ['register'],
         }),
         new HtmlWebpackPlugin({
           filename: 'auth-dialog.html',
@@ -237,8 +254,12 @@ module.exports = async (env = {}, argv = {}) => {
       maxAssetSize: BUDGET,
       // The dialog carries MSAL by design; the budget is for what the taskpane loads at start.
       // The send guard runs in its own event runtime, never in the pane.
+      // The register dialog is opened on demand by supervisors.
       assetFilter: (file) =>
-        file.endsWith('.js') && !file.startsWith('auth-dialog') && !file.startsWith('send-guard'),
+        file.endsWith('.js') &&
+        !file.startsWith('auth-dialog') &&
+        !file.startsWith('send-guard') &&
+        !file.startsWith('register'),
     },
     optimization: { minimize: production },
     cache: {

@@ -45,6 +45,7 @@ const ENUMS = {
     ItemChanged: 'olkItemSelectedChanged',
     DialogMessageReceived: 'dialogMessageReceived',
     DialogEventReceived: 'dialogEventReceived',
+    DialogParentMessageReceived: 'dialogParentMessageReceived',
   },
   CoercionType: { Text: 'text', Html: 'html' },
   MailboxEnums: {

@@ -3,6 +3,7 @@
 import { isOnChannel, type FromPage } from './protocol';
 import { createSandboxOffice } from './host';
 import { createNaaBroker } from './naa-broker';
+import { createDialogOpener } from './dialog';
 
 const parentWindow = window.parent;
 if (parentWindow === window) {
@@ -24,8 +25,11 @@ const office = createSandboxOffice(
       }),
   },
   window.location.origin,
-  naaLatency === null ? {} : { NestedAppAuth: '1.1' },
+  // DialogApi 1.2: displayDialogAsync with messageChild (./dialog.ts).
+  naaLatency === null ? { DialogApi: '1.2' } : { NestedAppAuth: '1.1', DialogApi: '1.2' },
 );
+// The dialog is drawn over the sandbox page, as Outlook on the web draws one over the mailbox.
+office.context.ui = createDialogOpener(() => parentWindow.document, window.location.origin);
 
 if (naaLatency !== null) {
   (window as unknown as { nestedAppAuthBridge: unknown }).nestedAppAuthBridge = createNaaBroker({

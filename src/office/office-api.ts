@@ -73,6 +73,8 @@ export interface MailboxLike {
 export interface DialogLike {
   addEventHandler(eventType: string, handler: (arg: DialogEventArg) => void): void;
   close(): void;
+  /** DialogApi 1.2: sends a string to the dialog page (DialogParentMessageReceived there). */
+  messageChild?(message: string): void;
 }
 
 /** DialogMessageReceived carries `message` (and `origin` in newer clients); DialogEventReceived `error`. */

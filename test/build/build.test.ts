@@ -13,6 +13,8 @@ const CLIENT_ID = '11111111-2222-3333-4444-555555555555';
 const SETTINGS = { CLIENT_ID, SITE_HOSTNAME: 'force.sharepoint.example.org', SITE_PATH: '/sites/psd' };
 /** What only the sandbox may contain: the page-config reader and the dev-token provider. */
 const SANDBOX_ONLY = [/__CST_CONFIG__/, /["'`]dev:/, /sandbox has no signed-in user/];
+/** The sandbox's own Office dialog (sandbox/office-host/dialog.ts): never in a build for Outlook. */
+const SANDBOX_DIALOG = /cst-sandbox-dialog-connect/;
 
 const outputs: string[] = [];
 afterAll(() => {
@@ -66,6 +68,16 @@ describe('the production build', () => {
     );
   });
 
+  it('ships the register dialog page: office.js from the CDN, then its own bundle and nothing of the sandbox', () => {
+    const scripts = scriptsOf(readFileSync(join(dist, 'register.html'), 'utf8'));
+    expect(scripts).toEqual([CDN, expect.stringMatching(/^register\.[0-9a-f]{8}\.js$/)]);
+    for (const file of readdirSync(dist).filter((f) => f.endsWith('.js')))
+      expect({ file, sandboxDialog: SANDBOX_DIALOG.test(readFileSync(join(dist, file), 'utf8')) }).toEqual({
+        file,
+        sandboxDialog: false,
+      });
+  });
+
   it('ships the manifest pointing at ADDIN_URL, with its icons, passing the offline checks', () => {
     const manifest = readFileSync(join(dist, 'manifest.xml'), 'utf8');
     expect(manifest).not.toContain('localhost:3000');
@@ -111,6 +123,13 @@ describe('the production build', () => {
       expect.stringMatching(/^office-host\.[0-9a-f]{8}\.js$/),
       bundle,
     ]);
+    // The sandbox's register page gets the sandbox's dialog host where Outlook's gets office.js.
+    const register = scriptsOf(readFileSync(join(sandbox, 'register.html'), 'utf8'));
+    expect(register).toEqual([
+      expect.stringMatching(/^dialog-host\.[0-9a-f]{8}\.js$/),
+      expect.stringMatching(/^register\.[0-9a-f]{8}\.js$/),
+    ]);
+    expect(SANDBOX_DIALOG.test(readFileSync(join(sandbox, register[0] ?? ''), 'utf8'))).toBe(true);
   }, 120_000);
 
   it('fails with what to set when the client id or the site is missing', () => {

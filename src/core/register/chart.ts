@@ -1,7 +1,7 @@
 // The register row's small chart, decided here so the view only draws it: one bar per week of
 // contacts over the review period, the weeks with a breach marked, on a scale shared by every row
 // (so a tall bar means the same on each), and the sentence a screen reader reads instead.
-import { longDate } from '../reminder';
+import { ukDate } from '../words';
 import type { WeekCount } from './register';
 
 export interface ChartBar {
@@ -27,7 +27,7 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 function weekLabel(w: WeekCount): string {
   const breaches = w.breaches > 0 ? `, ${plural(w.breaches, 'breach', 'breaches')}` : '';
-  return `Week of ${longDate(w.start)}: ${plural(w.contacts, 'contact')}${breaches}`;
+  return `Week of ${ukDate(w.start)}: ${plural(w.contacts, 'contact')}${breaches}`;
 }
 
 /** The highest weekly count across rows, so every row's chart uses one scale (at least 1). */
@@ -59,13 +59,13 @@ function summarise(weeks: readonly WeekCount[]): string {
   const last = weeks[weeks.length - 1];
   if (first === undefined || last === undefined) return 'No weeks to show.';
   const total = weeks.reduce((n, w) => n + w.contacts, 0);
-  const period = `Contacts per week, ${plural(weeks.length, 'week')} from ${longDate(first.start)}`;
+  const period = `Contacts per week, ${plural(weeks.length, 'week')} from ${ukDate(first.start)}`;
   if (total === 0) return `${period}: no contacts.`;
   const busiest = weeks.reduce((a, b) => (b.contacts > a.contacts ? b : a));
   const breachWeeks = weeks.filter((w) => w.breaches > 0);
   const breaches =
     breachWeeks.length === 0
       ? 'no breaches'
-      : `breaches in the ${plural(breachWeeks.length, 'week')} of ${breachWeeks.map((w) => longDate(w.start)).join(', ')}`;
-  return `${period}: ${plural(total, 'contact')}, most in the week of ${longDate(busiest.start)} (${busiest.contacts}); ${breaches}.`;
+      : `breaches in the ${plural(breachWeeks.length, 'week')} of ${breachWeeks.map((w) => ukDate(w.start)).join(', ')}`;
+  return `${period}: ${plural(total, 'contact')}, most in the week of ${ukDate(busiest.start)} (${busiest.contacts}); ${breaches}.`;
 }

@@ -58,9 +58,15 @@ const LOG_HEADERS = [
   'Other action',
   'Decision',
   'Folder',
+  'Forwarded to',
+  'Attachments',
   'Read by',
   'Read at',
 ];
+
+/** "2 of 3 read": what the add-in read of the message's attachments, when it had any. */
+const attachmentText = (a: ContactLogRecord['attachments']): string =>
+  a && a.total > 0 ? `${a.read} of ${a.total} read` : '';
 
 function logRow(r: ContactLogRecord): string[] {
   return [
@@ -78,6 +84,8 @@ function logRow(r: ContactLogRecord): string[] {
     yesNo(r.answers.otherAction),
     r.disposition,
     r.folder ?? '',
+    r.forwardedTo ?? '',
+    attachmentText(r.attachments),
     r.reader,
     r.readAt,
   ];

@@ -145,6 +145,16 @@ export function registerRows(
   return strategies.map((s) => registerRow(s, byStrategy.get(s.id) ?? [], config, today));
 }
 
+/**
+ * The start of a review pack's period: the last review, else the start date, else a year before
+ * `now` (a pack is about the current period, not the whole history).
+ */
+export function packSince(strategy: Strategy, now: Date): string {
+  const date = strategy.lastReviewedDate ?? strategy.startDate;
+  if (isIsoDate(date)) return `${date}T00:00:00Z`;
+  return new Date(now.getTime() - 365 * 86_400_000).toISOString();
+}
+
 /** Something due before anything that is not: the order a supervisor works through the register. */
 export function attention(row: RegisterRow): number {
   return (

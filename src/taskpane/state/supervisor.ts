@@ -26,6 +26,8 @@ export interface SupervisorActions {
   saveStrategy(next: Strategy): Promise<SaveResult>;
   /** The latest known version of a strategy (after a conflict and a reload). */
   strategyById(id: string): Strategy | undefined;
+  /** Every strategy the pane knows (the register's rows). */
+  strategies(): readonly Strategy[];
   /** Contact-log rows for a strategy since an instant (the review pack's input). */
   contactsFor(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]>;
   /** Who is acting, for "reviewed by" and "decided by". */
@@ -94,6 +96,7 @@ export function createSupervisorActions(deps: {
     createStrategy: async (draft) => afterSave(await services.strategies.create(draft)),
     saveStrategy: async (next) => afterSave(await services.strategies.update(next)),
     strategyById: (id) => store.library()?.index.byId.get(id),
+    strategies: () => store.library()?.index.strategies ?? [],
     contactsFor: (strategyId, sinceIso) => services.contactLog.forStrategy(strategyId, sinceIso),
     user: () => services.host.user(),
     today: () => now(),

@@ -14,18 +14,18 @@ describe('the register row chart', () => {
 
   it('says in words what the bars show: period, total, busiest week, weeks with breaches', () => {
     expect(weekChart(weeks, 4).summary).toBe(
-      'Contacts per week, 4 weeks from 5 January 2026: 7 contacts, most in the week of 12 January 2026 (4); breaches in the 2 weeks of 12 January 2026, 26 January 2026.',
+      'Contacts per week, 4 weeks from 5 Jan 2026: 7 contacts, most in the week of 12 Jan 2026 (4); breaches in the 2 weeks of 12 Jan 2026, 26 Jan 2026.',
     );
     expect(weekChart([week('2026-01-05', 0)], 1).summary).toBe(
-      'Contacts per week, 1 week from 5 January 2026: no contacts.',
+      'Contacts per week, 1 week from 5 Jan 2026: no contacts.',
     );
   });
 
   it('marks the weeks with a breach and labels each bar', () => {
     const chart = weekChart(weeks, 4);
     expect(chart.bars.map((b) => b.breach)).toEqual([false, true, false, true]);
-    expect(chart.bars[1]?.label).toBe('Week of 12 January 2026: 4 contacts, 2 breaches');
-    expect(chart.bars[2]?.label).toBe('Week of 19 January 2026: 0 contacts');
+    expect(chart.bars[1]?.label).toBe('Week of 12 Jan 2026: 4 contacts, 2 breaches');
+    expect(chart.bars[2]?.label).toBe('Week of 19 Jan 2026: 0 contacts');
   });
 
   it('draws every row on one scale, so equal counts are equal bars across rows', () => {

@@ -112,4 +112,20 @@ describe('a subject access export', () => {
     for (const r of log) expect(text).not.toContain(r.fingerprint.sig);
     expect(table.headers).toContain('Read by');
   });
+
+  it('says where a message was forwarded and what of its attachments was read', () => {
+    const log = [
+      logRecord({
+        key: 'k1',
+        strategyIds: ['CS-0042'],
+        forwardedTo: 'professional.standards@force.example.police.uk',
+        attachments: { total: 3, read: 2 },
+      }),
+    ];
+    const table = subjectAccessTable(paul, log);
+    const row = table.rows[0] ?? [];
+    expect(row[table.headers.indexOf('Forwarded to')]).toBe('professional.standards@force.example.police.uk');
+    expect(row[table.headers.indexOf('Attachments')]).toBe('2 of 3 read');
+    expect(toCsv(table)).not.toContain(log[0]?.messageKey ?? 'no message key');
+  });
 });

@@ -21,6 +21,7 @@ import { formatDate } from '../../view/labels';
 import { SaveNotice } from '../SaveNotice';
 import { useShared } from '../styles';
 import { ImportStrategies } from './ImportStrategies';
+import { RegisterButton } from './RegisterButton';
 import { ReviewPackView } from './ReviewPackView';
 import { StrategyForm } from './StrategyForm';
 
@@ -96,6 +97,7 @@ export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
         Supervisor
       </h2>
       <TagButtons />
+      <RegisterButton state={state} />
       {matched.map((st) => (
         <div key={st.id} className={s.row} role="group" aria-label={`Strategy ${st.id}`}>
           <span>{st.id}:</span>

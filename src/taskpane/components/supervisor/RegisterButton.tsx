@@ -1,0 +1,83 @@
+// "Register": opens the supervisors' register in an Office dialog with every strategy's row. The
+// dialog has no mailbox, so the rows are built here (core's registerRows over the strategies and
+// their contact log since at most a year back) and sent to it, as are the review pack and the
+// subject access export it asks for (core's reviewPack and subjectAccessTable).
+import { Button } from '@fluentui/react-components';
+import { useState } from 'react';
+import { subjectAccessTable } from '../../../core/register/exports';
+import { packSince, registerRows } from '../../../core/register/register';
+import { reviewPack } from '../../../core/supervisor';
+import { localDate } from '../../../core/time';
+import type { ContactLogRecord } from '../../../core/types';
+import { globalOffice } from '../../../office/office-api';
+import { openRegister, type RegisterSource } from '../../../register/dialog/open';
+import { REGISTER_PAGE } from '../../../register/dialog/protocol';
+import { describeError } from '../../state/errors';
+import { useSupervisor } from '../../state/supervisor-context';
+import type { ReadyState } from '../../state/types';
+
+const YEAR_MS = 365 * 86_400_000;
+/** A subject access request is for everything held, however old. */
+const ALL_TIME = '1970-01-01T00:00:00Z';
+
+export function RegisterButton({ state }: { state: ReadyState }) {
+  const supervisor = useSupervisor();
+  const [note, setNote] = useState<string | null>(null);
+
+  const strategy = (id: string) => {
+    const found = supervisor.strategyById(id);
+    if (!found) throw new Error(`no strategy ${id} is known`);
+    return found;
+  };
+  const source: RegisterSource = {
+    async rows() {
+      const now = supervisor.today();
+      const since = new Date(now.getTime() - YEAR_MS).toISOString();
+      const strategies = supervisor.strategies();
+      const logs = await Promise.all(strategies.map((s) => supervisor.contactsFor(s.id, since)));
+      // A row naming two strategies is read twice: keep it once.
+      const log = [...new Map(logs.flat().map((r): [string, ContactLogRecord] => [r.key, r])).values()];
+      return registerRows(strategies, log, state.settings, localDate(now, state.settings.timeZone));
+    },
+    async pack(id) {
+      const st = strategy(id);
+      const since = packSince(st, supervisor.today());
+      return reviewPack(st, await supervisor.contactsFor(id, since), since);
+    },
+    async personLog(id) {
+      const st = strategy(id);
+      const table = subjectAccessTable(st, await supervisor.contactsFor(id, ALL_TIME));
+      return { personName: st.personName, table };
+    },
+  };
+
+  const open = () => {
+    setNote(null);
+    const office = globalOffice();
+    const ui = office.context.ui;
+    const { DialogMessageReceived, DialogEventReceived } = office.EventType;
+    if (
+      !ui ||
+      !office.context.requirements?.isSetSupported('DialogApi', '1.2') ||
+      !DialogMessageReceived ||
+      !DialogEventReceived
+    ) {
+      setNote('This version of Outlook cannot open the register (it needs the Office dialog API 1.2).');
+      return;
+    }
+    openRegister({
+      ui,
+      eventTypes: { DialogMessageReceived, DialogEventReceived },
+      url: new URL(REGISTER_PAGE, globalThis.location.href).href,
+      source,
+      describe: describeError,
+    }).catch((err: unknown) => setNote(err instanceof Error ? err.message : String(err)));
+  };
+
+  return (
+    <div>
+      <Button onClick={open}>Register of all strategies</Button>
+      {note && <p role="alert">{note}</p>}
+    </div>
+  );
+}
