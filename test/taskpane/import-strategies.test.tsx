@@ -48,6 +48,7 @@ function supervisorWith(importCreates?: SupervisorActions['importCreates']): Sup
     createStrategy: unused,
     saveStrategy: unused,
     strategyById: () => undefined,
+    strategies: () => [],
     contactsFor: unused,
     user: () => ({ displayName: 'Sue Supervisor', emailAddress: 'sue.supervisor@force.example.police.uk' }),
     today: () => new Date('2026-12-02T09:00:00Z'),
