@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { App } from '../../src/taskpane/components/App';
-import { SETTINGS, deferred, message, rig, settle, strategy, type Rig } from './fakes';
+import { FakeSettings, SETTINGS, deferred, message, rig, settle, strategy, type Rig } from './fakes';
 
 const SUE = { displayName: 'Sue Supervisor', emailAddress: 'sue.supervisor@force.example.police.uk' };
 
@@ -159,6 +159,39 @@ describe('taskpane view: what the handler reads', () => {
       expect(start).toMatch(/^[A-Z_]+$/);
     }
     expect(screen.getByText(/Indicators found: .*Self-harm ×1/)).toBeTruthy();
+  });
+
+  test("a risk phrase shows the force's own immediate-risk instruction from the settings", async () => {
+    const words = 'If there is an immediate risk to life, call the control room on 01632 960000.';
+    const settings = new FakeSettings({ ...SETTINGS, immediateRiskInstruction: words });
+    const r = rig({ settings, first: message({ body: 'I see no point going on.' }) });
+    await show(r);
+    expect(screen.getByTestId('immediate-risk').textContent).toContain(words);
+    answerAllNo();
+    await click(/Record as read/);
+    // The log row says what the handler was shown before recording, word for word.
+    expect(r.outbox.records.map((x) => x.immediateRiskShown)).toEqual([words]);
+  });
+
+  test('without the setting, the general instruction is shown and logged; with no risk, none is', async () => {
+    const risky = rig({ first: message({ body: 'I see no point going on.' }) });
+    const view = await show(risky);
+    const shown = screen.getByTestId('immediate-risk').textContent ?? '';
+    expect(shown).toMatch(/immediate risk to life, call the force control room now \(999/);
+    answerAllNo();
+    await click(/Record as read/);
+    const logged = risky.outbox.records[0]?.immediateRiskShown ?? '';
+    expect(logged.length).toBeGreaterThan(0);
+    expect(shown).toContain(logged);
+    view.unmount();
+
+    const plain = rig({ first: message({ body: 'Thank you for your letter of Tuesday.' }) });
+    await show(plain);
+    expect(screen.queryByTestId('immediate-risk')).toBeNull();
+    answerAllNo();
+    await click(/Record as read/);
+    expect(plain.outbox.records).toHaveLength(1);
+    expect(plain.outbox.records[0]).not.toHaveProperty('immediateRiskShown');
   });
 
   test('no indicator hits is never presented as safe', async () => {

@@ -8,6 +8,7 @@ import { renderReminder } from '../../core/reminder';
 import type { ContactLogRecord, Disposition, Strategy } from '../../core/types';
 import type { MailActions, Settings } from '../../graph/types';
 import { escalationTarget } from '../../core/escalation';
+import { immediateRiskShown } from '../../core/verdict';
 import { doMailDuty, type LeftToOthers } from '../../outbox';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
@@ -68,6 +69,12 @@ export class Recording {
         readAt: this.now(),
         entry: already ? 'second-read' : 'decision',
         forwardedTo: mailPlan(decided.disposition, ready.settings, item.forward).forwardTo,
+        // What the pane showed (App calls the same function with the same answers and settings).
+        immediateRiskShown: immediateRiskShown(
+          item.evaluation,
+          gate.answers,
+          ready.settings.immediateRiskInstruction,
+        ),
       });
     } catch (err) {
       this.store.patchItem(token, {
