@@ -110,3 +110,8 @@ export function andList(items: readonly string[]): string {
  */
 export const DEFAULT_IMMEDIATE_RISK_INSTRUCTION =
   'If there is an immediate risk to life, call the force control room now (999 in an emergency) and tell your supervisor. Then record your read.';
+
+/** How often the organisation's settings ask for a review, for the review form's hint. */
+export function reviewEveryWords(reviewMaxDays: number): string {
+  return `Your organisation's settings ask for a review at least every ${reviewMaxDays} days.`;
+}
