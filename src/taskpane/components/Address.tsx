@@ -4,8 +4,10 @@ import { makeStyles } from '@fluentui/react-components';
 import { Fragment, type ReactNode } from 'react';
 
 const useStyles = makeStyles({
-  // `anywhere` only as the last resort for a single part longer than the line.
-  address: { overflowWrap: 'anywhere', wordBreak: 'normal' },
+  // One box: an address that fits on a line moves to the next one whole; only one longer than
+  // the line wraps, inside its box, at the joints. `anywhere` is the last resort for a single
+  // part longer than the line.
+  address: { display: 'inline-block', maxWidth: '100%', overflowWrap: 'anywhere', wordBreak: 'normal' },
 });
 
 /** One address, with break opportunities after "@" and before each ".". */
