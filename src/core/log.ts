@@ -80,6 +80,8 @@ export interface LogRecordInput {
   entry?: LogEntryKind;
   /** Where the mail plan forwards the message, if it does (so a later reader does not again). */
   forwardedTo?: string | null;
+  /** The immediate-risk instruction shown before recording (core/verdict), or null if none was. */
+  immediateRiskShown?: string | null;
 }
 
 /** An address for the log: normalised, or as written (lower-cased) when it does not parse. */
@@ -124,6 +126,7 @@ export function buildLogRecord(input: LogRecordInput): ContactLogRecord {
   if (input.readerName) record.readerName = input.readerName;
   if (disposition.kind === 'auto-file') record.folder = disposition.folder;
   if (input.forwardedTo) record.forwardedTo = input.forwardedTo;
+  if (input.immediateRiskShown) record.immediateRiskShown = input.immediateRiskShown;
   const open = decided.open;
   if (open && open.kind === 'open-required')
     record.attachments = { total: open.attachments, read: open.attachmentsRead };

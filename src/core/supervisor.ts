@@ -4,7 +4,7 @@
 import { normaliseAddress } from './address';
 import { extractMatterRefs } from './matter';
 import { strategyDefaults } from './strategy';
-import { addMonths, DEFAULT_TIME_ZONE, localDate, resolveTimeZone } from './time';
+import { addDays, addMonths, DEFAULT_TIME_ZONE, localDate, resolveTimeZone } from './time';
 import {
   FLAG_SEVERITY,
   type ContactLogRecord,
@@ -23,6 +23,27 @@ export type NewStrategy = Omit<Strategy, 'id' | 'eTag'>;
 
 /** Lancs 3.12: review at least every three months. */
 export const DEFAULT_REVIEW_MONTHS = 3;
+
+/** The periods a supervisor picks the next review from, before the settings narrow them. */
+const REVIEW_PERIOD_CHOICES = [1, 2, 3, 6, 12] as const;
+
+/**
+ * The next-review periods the organisation's settings allow today: each period whose date is no
+ * more than `reviewMaxDays` ahead (calendar months differ in length, so the date decides), the
+ * longest first chosen. A setting shorter than a month still offers one month, the shortest there
+ * is, rather than none.
+ */
+export function reviewPeriods(
+  now: Date,
+  reviewMaxDays: number,
+  timeZone?: string,
+): { months: number[]; chosen: number } {
+  const today = localDate(now, resolveTimeZone(timeZone));
+  const latest = addDays(today, reviewMaxDays);
+  const months = REVIEW_PERIOD_CHOICES.filter((m) => addMonths(today, m) <= latest);
+  const allowed = months.length ? [...months] : [1];
+  return { months: allowed, chosen: allowed.at(-1) ?? 1 };
+}
 
 /**
  * A draft strategy from the open email's sender: their address and display name, the matter

@@ -311,4 +311,9 @@ export interface ContactLogRecord {
   fingerprint: Fingerprint;
   /** Attachments the message had (an attached mail's own included) and how many the add-in read. */
   attachments?: { total: number; read: number };
+  /**
+   * The immediate-risk instruction the handler was shown before recording, word for word.
+   * Absent: none was shown (no risk phrase and no "yes" to the safeguarding question).
+   */
+  immediateRiskShown?: string;
 }

@@ -12,7 +12,7 @@ import type {
   Strategy,
   StrategyStatus,
 } from './types';
-import { CARD_LABEL, CHANNEL_WORD, andList, timeWindows } from './words';
+import { CARD_LABEL, CHANNEL_WORD, DEFAULT_IMMEDIATE_RISK_INSTRUCTION, andList, timeWindows } from './words';
 
 /** Indicators that may mean someone is at risk: their own style, and the headline, first. */
 export const RISK_CODES = ['SELF_HARM', 'THREAT', 'SAFEGUARDING'] as const satisfies readonly IndicatorCode[];
@@ -293,4 +293,19 @@ export function headlineText(h: Headline): { title: string; detail: string } {
  */
 export function immediateRiskDue(evaluation: Evaluation, answers: PartialReadAnswers): boolean {
   return answers.safeguardingOrRisk === true || evaluation.indicators.some((i) => isRiskCode(i.code));
+}
+
+/**
+ * The immediate-risk instruction as the handler sees it before recording, or null when none is
+ * due: the organisation's own words, or the general default when the settings give none. The pane
+ * shows this and the log row records this, from the same inputs, so the log says what was shown.
+ */
+export function immediateRiskShown(
+  evaluation: Evaluation,
+  answers: PartialReadAnswers,
+  configured: string | undefined,
+): string | null {
+  if (!immediateRiskDue(evaluation, answers)) return null;
+  const own = configured?.trim();
+  return own ? own : DEFAULT_IMMEDIATE_RISK_INSTRUCTION;
 }

@@ -103,3 +103,15 @@ export function andList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
+
+/**
+ * The immediate-risk instruction when the organisation's settings give none: general, since only
+ * the force knows its control room's number. Settings should give the force's own words.
+ */
+export const DEFAULT_IMMEDIATE_RISK_INSTRUCTION =
+  'If there is an immediate risk to life, call the force control room now (999 in an emergency) and tell your supervisor. Then record your read.';
+
+/** How often the organisation's settings ask for a review, for the review form's hint. */
+export function reviewEveryWords(reviewMaxDays: number): string {
+  return `Your organisation's settings ask for a review at least every ${reviewMaxDays} days.`;
+}

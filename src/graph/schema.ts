@@ -163,6 +163,9 @@ export const CONTACT_LOG_SCHEMA: ListSpec = {
     }),
     { name: 'AttachmentCount', displayName: 'Attachments', kind: 'number' },
     { name: 'AttachmentReadCount', displayName: 'Attachments read by the add-in', kind: 'number' },
+    note('ImmediateRiskShown', 'Immediate-risk instruction shown', {
+      description: 'The words shown before recording; empty when none was shown',
+    }),
   ],
 };
 
@@ -418,6 +421,7 @@ export function logRecordToFields(r: ContactLogRecord): Record<string, unknown> 
     Fingerprint: JSON.stringify(r.fingerprint),
     AttachmentCount: r.attachments?.total ?? null,
     AttachmentReadCount: r.attachments?.read ?? null,
+    ImmediateRiskShown: r.immediateRiskShown ?? null,
   };
 }
 
@@ -498,6 +502,8 @@ export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRe
   const attachmentsRead = opt(fields, 'AttachmentReadCount');
   if (typeof attachments === 'number' && typeof attachmentsRead === 'number')
     record.attachments = { total: attachments, read: attachmentsRead };
+  const riskShown = opt(fields, 'ImmediateRiskShown');
+  if (typeof riskShown === 'string') record.immediateRiskShown = riskShown;
   return record;
 }
 

@@ -125,6 +125,7 @@ const READERS: { [K in keyof Settings]-?: CellReader<NonNullable<Settings[K]>> }
   terms: viaCore('terms', termsCell),
   rbnrFolder: (v) => text(v).trim(),
   escalationMailbox: (v) => text(v).trim().toLowerCase(),
+  immediateRiskInstruction: (v) => text(v).trim(),
   categories,
   reminderTemplate: text,
   supervisors: (v) => stringList(v).map((s) => s.toLowerCase()),

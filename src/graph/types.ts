@@ -72,6 +72,11 @@ export interface Settings {
   terms: Partial<Record<IndicatorCode, string[]>>;
   rbnrFolder: string;
   escalationMailbox?: string;
+  /**
+   * The force's own words for an immediate risk (with the control room's number), shown before
+   * recording a read that found a risk. Absent: the pane's general instruction.
+   */
+  immediateRiskInstruction?: string;
   categories: {
     escalate: string;
     rbnrFiled: string;

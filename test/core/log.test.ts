@@ -148,6 +148,31 @@ describe('buildLogRecord', () => {
     });
   });
 
+  it('records the immediate-risk instruction shown, word for word, and nothing when none was shown', () => {
+    const words = 'If there is an immediate risk to life, call the force control room on 01632 960000.';
+    const shown = buildLogRecord({
+      message: msg,
+      evaluation,
+      strategies: [],
+      decided,
+      reader: 'h',
+      readAt: new Date(0),
+      immediateRiskShown: words,
+    });
+    expect(shown.immediateRiskShown).toBe(words);
+    const none = buildLogRecord({
+      message: msg,
+      evaluation,
+      strategies: [],
+      decided,
+      reader: 'h',
+      readAt: new Date(0),
+      immediateRiskShown: null,
+    });
+    expect(none).not.toHaveProperty('immediateRiskShown');
+    expect(record).not.toHaveProperty('immediateRiskShown');
+  });
+
   it('never copies body text, not even through indicator snippets', () => {
     const json = JSON.stringify(record);
     expect(json).not.toContain('SECRET');

@@ -1,4 +1,5 @@
 import {
+  reviewPeriods,
   addAddress,
   endStrategy,
   recordReview,
@@ -90,6 +91,31 @@ describe('recordReview', () => {
     const s = strategy();
     recordReview(s, 'CE', NOW);
     expect(s.lastReviewedBy).toBeUndefined();
+  });
+});
+
+describe('reviewPeriods', () => {
+  const noon = (d: string) => new Date(`${d}T12:00:00Z`);
+
+  it('offers only the periods the settings allow: three months at most under the usual 92 days', () => {
+    expect(reviewPeriods(noon('2026-12-02'), 92, 'Europe/London')).toEqual({ months: [1, 2, 3], chosen: 3 });
+  });
+
+  it('follows the settings: a year allowed offers six and twelve months too', () => {
+    expect(reviewPeriods(noon('2026-12-02'), 366, 'Europe/London')).toEqual({
+      months: [1, 2, 3, 6, 12],
+      chosen: 12,
+    });
+    expect(reviewPeriods(noon('2026-12-02'), 200, 'Europe/London').months).toEqual([1, 2, 3, 6]);
+  });
+
+  it('decides by the calendar: three months from 1 Jul is 92 days, too long for 91', () => {
+    expect(reviewPeriods(noon('2026-07-01'), 91, 'Europe/London').months).toEqual([1, 2]);
+    expect(reviewPeriods(noon('2026-07-01'), 92, 'Europe/London').months).toEqual([1, 2, 3]);
+  });
+
+  it('a setting shorter than any month still offers one month, never nothing', () => {
+    expect(reviewPeriods(noon('2026-12-02'), 14, 'Europe/London')).toEqual({ months: [1], chosen: 1 });
   });
 });
 

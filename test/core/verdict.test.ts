@@ -6,12 +6,14 @@ import {
   headlineOf,
   headlineText,
   immediateRiskDue,
+  immediateRiskShown,
   strategyKind,
   strategyKindText,
   verdictOf,
   type Verdict,
 } from '../../src/core/verdict';
 import { ADVOCATE, DESIGNATED, PAUL, PSD, SPOC, config, message, strategy } from './checks.fixtures';
+import { DEFAULT_IMMEDIATE_RISK_INSTRUCTION } from '../../src/core/words';
 
 function verdictFor(strategies: Strategy[], msg: Partial<Message> = {}): Verdict {
   const evaluation = evaluate({
@@ -159,5 +161,15 @@ describe('the immediate-risk instruction', () => {
     expect(immediateRiskDue(plain, {})).toBe(false);
     expect(immediateRiskDue(plain, { safeguardingOrRisk: false, criminalMatter: true })).toBe(false);
     expect(immediateRiskDue(plain, { safeguardingOrRisk: true })).toBe(true);
+  });
+
+  it("shows the organisation's own words when the settings give them, else the general default", () => {
+    const risky = evaluation(SELF_HARM_BODY);
+    const own = 'If there is an immediate risk to life, call the force control room on 01632 960000.';
+    expect(immediateRiskShown(risky, {}, `  ${own} `)).toBe(own);
+    expect(immediateRiskShown(risky, {}, undefined)).toBe(DEFAULT_IMMEDIATE_RISK_INSTRUCTION);
+    expect(immediateRiskShown(risky, {}, '   ')).toBe(DEFAULT_IMMEDIATE_RISK_INSTRUCTION);
+    expect(DEFAULT_IMMEDIATE_RISK_INSTRUCTION).toMatch(/immediate risk to life.*control room.*999/);
+    expect(immediateRiskShown(evaluation('When is the meeting?'), {}, own)).toBeNull();
   });
 });

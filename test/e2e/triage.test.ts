@@ -53,7 +53,12 @@ describe('dispositions', () => {
     const { message } = sample('casey-self-harm');
     const frame = await open(h.page, 'casey-self-harm');
     await answer(frame, ['No', 'No', 'Yes', 'No']);
+    const shown = (await frame.getByTestId('immediate-risk').textContent()) ?? '';
     await expect(record(frame)).resolves.toMatch(/escalate/i);
+    // The result says what was sent, and to whom: the mailbox and the note that went with it.
+    await expect(frame.getByTestId('forwarded').textContent()).resolves.toMatch(
+      /^Forwarded this email to sam\.supervisor@force\.example\.police\.uk, with the note: “Escalated after the read by Alex Handler: safeguarding or risk\./,
+    );
     const kept = stored(h.sandbox, message.internetMessageId);
     expect(kept.folderName).toBe('Inbox');
     expect(kept.categories).toEqual(expect.arrayContaining([expect.stringMatching(/escalate/i)]));
@@ -67,6 +72,10 @@ describe('dispositions', () => {
     expect(rows.map((r) => [r.fields.Disposition, r.fields.AnswerSafeguarding])).toEqual([
       ['escalate', true],
     ]);
+    // Logged as shown: the row holds the immediate-risk words the handler saw before recording.
+    const logged = String(rows[0]?.fields.ImmediateRiskShown ?? '');
+    expect(logged).toMatch(/immediate risk to life/i);
+    expect(shown).toContain(logged);
   });
 
   it('records a breach and drafts a reminder for the handler to check, without sending anything', async () => {

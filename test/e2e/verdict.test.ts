@@ -164,3 +164,75 @@ describe('accessibility', () => {
     expect(found).toEqual([]);
   });
 });
+
+/** Whether an element of the pane lies wholly inside the 700 px the pane shows, as it is scrolled. */
+function inView(frame: Frame, selector: string): Promise<boolean> {
+  return frame.evaluate((selector) => {
+    const r = document.querySelector(selector)?.getBoundingClientRect();
+    return !!r && r.height > 0 && r.top >= 0 && r.bottom <= window.innerHeight;
+  }, selector);
+}
+
+describe('focus after Record', () => {
+  it('moves to the result, which says what was forwarded and to whom, not to <body>', async () => {
+    const frame = await open(h.page, 'morgan-via-advocate');
+    await answer(frame, ['Yes', 'No', 'No', 'No']);
+    await record(frame);
+    await frame.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'record-result',
+    );
+    await expect(frame.evaluate(() => document.activeElement === document.body)).resolves.toBe(false);
+    await expect(inView(frame, '[data-testid="record-result"]')).resolves.toBe(true);
+    await expect(frame.getByTestId('record-result').textContent()).resolves.toMatch(
+      /Forwarded this email to sam\.supervisor@force\.example\.police\.uk, with the note: “Escalated after the read by .+: new complaint or allegation\./,
+    );
+  });
+});
+
+describe('addresses at 350 px', () => {
+  it('wrap at their @ and dots, never mid-word', async () => {
+    const frame = await open(h.page, 'paul-wrong-address');
+    await frame.locator('details summary', { hasText: 'Strategy card' }).first().click();
+    const found = await frame.$$eval('[data-address]', (spans) =>
+      spans.map((span) => {
+        // Each part between the break opportunities (a text node) must sit on one line.
+        const tops = (node: Node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return new Set(
+            [...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)),
+          );
+        };
+        const parts = [...span.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+        return {
+          text: span.textContent ?? '',
+          split: parts.filter((n) => tops(n).size > 1).map((n) => n.textContent),
+          lines: tops(span).size,
+        };
+      }),
+    );
+    // The single point of contact's address in the card is wider than its column: it must wrap.
+    expect(found.some((a) => a.text === 'alex.handler@force.example.police.uk' && a.lines > 1)).toBe(true);
+    expect(found.filter((a) => a.split.length > 0)).toEqual([]);
+  });
+});
+
+describe('supervisor tools', () => {
+  it.each([
+    ['Edit', /^Edit strategy CS-0042/],
+    ['Review pack', /^Review pack for strategy CS-0042/],
+  ])('%s opens in view at 350 × 700 and takes focus', async (button, heading) => {
+    await h.page.selectOption('#user', 'sam.supervisor@force.example.police.uk');
+    await paneAt350x700(h.page);
+    const frame = await open(h.page, 'paul-compliant');
+    await frame
+      .getByRole('group', { name: 'Strategy CS-0042' })
+      .getByRole('button', { name: button })
+      .click();
+    await frame.waitForFunction(
+      () => document.activeElement?.getAttribute('data-testid') === 'supervisor-opened',
+    );
+    await expect(frame.evaluate(() => document.activeElement?.textContent ?? '')).resolves.toMatch(heading);
+    await expect(inView(frame, '[data-testid="supervisor-opened"]')).resolves.toBe(true);
+  });
+});

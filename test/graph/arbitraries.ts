@@ -129,6 +129,13 @@ export const logRecordArb: fc.Arbitrary<ContactLogRecord> = fc
     readAt: isoInstant,
     disposition: fc.constantFrom(...DISPOSITION_KINDS),
     folder: fc.option(fc.constant('Contact strategy - read not respond'), { nil: undefined }),
+    immediateRiskShown: fc.option(
+      fc.constantFrom(
+        'If there is an immediate risk to life, call the force control room on 01632 960000.',
+        'Ring the control room.\nThen tell your supervisor.',
+      ),
+      { nil: undefined },
+    ),
     fingerprint: fc.record({
       v: fc.constant('mh1'),
       sig: fc.base64String({ minLength: 4, maxLength: 40 }),
@@ -136,6 +143,10 @@ export const logRecordArb: fc.Arbitrary<ContactLogRecord> = fc
     }),
   })
   .map((r) => {
-    const { folder, ...rest } = r;
-    return folder === undefined ? rest : { ...rest, folder };
+    const { folder, immediateRiskShown, ...rest } = r;
+    return {
+      ...rest,
+      ...(folder === undefined ? {} : { folder }),
+      ...(immediateRiskShown === undefined ? {} : { immediateRiskShown }),
+    };
   });

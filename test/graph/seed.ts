@@ -79,7 +79,10 @@ export function strategy(overrides: Partial<Strategy> = {}): Strategy {
   };
 }
 
-/** Contact Log columns added with per-decision rows (claims, second reads, attachment counts). */
+/**
+ * Contact Log columns added with per-decision rows (claims, second reads, attachment counts, the
+ * immediate-risk instruction shown).
+ */
 export const PER_DECISION_LOG_COLUMNS: readonly string[] = [
   'MessageKey',
   'Entry',
@@ -87,4 +90,5 @@ export const PER_DECISION_LOG_COLUMNS: readonly string[] = [
   'ForwardedTo',
   'AttachmentCount',
   'AttachmentReadCount',
+  'ImmediateRiskShown',
 ];

@@ -23,6 +23,7 @@ describe('settingsFromRows', () => {
       row('5', 'categories', '{"escalate": "CST: Urgent"}'),
       row('6', 'terms', '{"SELF_HARM": ["end it all"]}'),
       row('7', 'supervisors', 'sam.supervisor@force.example.police.uk\nann.other@force.example.police.uk'),
+      row('8', 'immediateRiskInstruction', ' Call the control room on 01632 960000. '),
     ]);
     expect(rejected).toEqual([]);
     expect(settings.staffDomains).toEqual(['force.example.police.uk', 'opcc.example.org']);
@@ -33,6 +34,7 @@ describe('settingsFromRows', () => {
     expect(settings.categories.breach).toBe(DEFAULT_SETTINGS.categories.breach);
     expect(settings.terms).toEqual({ SELF_HARM: ['end it all'] });
     expect(settings.supervisors).toHaveLength(2);
+    expect(settings.immediateRiskInstruction).toBe('Call the control room on 01632 960000.');
   });
 
   it('keeps the default and reports the row when a value is wrong, unknown or repeated', () => {
@@ -53,6 +55,14 @@ describe('settingsFromRows', () => {
     expect(rejected[1]?.message).toMatch(/Mars\/Olympus/);
     expect(rejected[2]?.message).toMatch(/not a known setting/);
     expect(rejected[3]?.message).toMatch(/NOT_A_CODE/);
+  });
+
+  it('an empty immediate-risk instruction is reported and leaves the general one in place', () => {
+    const { settings, rejected } = settingsFromRows([row('1', 'immediateRiskInstruction', '"   "')]);
+    expect(settings.immediateRiskInstruction).toBeUndefined();
+    expect(rejected.map((r) => r.message)).toEqual([
+      expect.stringMatching(/immediateRiskInstruction.*expected text; the default is used/),
+    ]);
   });
 });
 

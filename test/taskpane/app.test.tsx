@@ -4,7 +4,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import axe from 'axe-core';
 import { App } from '../../src/taskpane/components/App';
-import { SETTINGS, deferred, message, rig, settle, strategy, type Rig } from './fakes';
+import { FakeSettings, SETTINGS, deferred, message, rig, settle, strategy, type Rig } from './fakes';
 
 const SUE = { displayName: 'Sue Supervisor', emailAddress: 'sue.supervisor@force.example.police.uk' };
 
@@ -133,9 +133,9 @@ describe('taskpane view: what the handler reads', () => {
   test('the strategy essentials are shown', async () => {
     await show(rig({ strategies: [strategy({ responsePolicy: 'read-not-respond' })] }));
     expect(screen.getByText('Email, Post')).toBeTruthy();
-    expect(
-      screen.getByText(/Sam Handler \(sam.handler@force.example.police.uk\) since 6 Jan 2025/),
-    ).toBeTruthy();
+    // The address is its own element (it may wrap at its @ and dots), so the row is read whole.
+    const spoc = screen.getAllByRole('definition').map((dd) => dd.textContent);
+    expect(spoc).toContain('Sam Handler (sam.handler@force.example.police.uk) since 6 Jan 2025');
     expect(screen.getByText('Read but do not respond')).toBeTruthy();
     expect(screen.getByText('6 Apr 2025')).toBeTruthy();
   });
@@ -159,6 +159,39 @@ describe('taskpane view: what the handler reads', () => {
       expect(start).toMatch(/^[A-Z_]+$/);
     }
     expect(screen.getByText(/Indicators found: .*Self-harm ×1/)).toBeTruthy();
+  });
+
+  test("a risk phrase shows the force's own immediate-risk instruction from the settings", async () => {
+    const words = 'If there is an immediate risk to life, call the control room on 01632 960000.';
+    const settings = new FakeSettings({ ...SETTINGS, immediateRiskInstruction: words });
+    const r = rig({ settings, first: message({ body: 'I see no point going on.' }) });
+    await show(r);
+    expect(screen.getByTestId('immediate-risk').textContent).toContain(words);
+    answerAllNo();
+    await click(/Record as read/);
+    // The log row says what the handler was shown before recording, word for word.
+    expect(r.outbox.records.map((x) => x.immediateRiskShown)).toEqual([words]);
+  });
+
+  test('without the setting, the general instruction is shown and logged; with no risk, none is', async () => {
+    const risky = rig({ first: message({ body: 'I see no point going on.' }) });
+    const view = await show(risky);
+    const shown = screen.getByTestId('immediate-risk').textContent ?? '';
+    expect(shown).toMatch(/immediate risk to life, call the force control room now \(999/);
+    answerAllNo();
+    await click(/Record as read/);
+    const logged = risky.outbox.records[0]?.immediateRiskShown ?? '';
+    expect(logged.length).toBeGreaterThan(0);
+    expect(shown).toContain(logged);
+    view.unmount();
+
+    const plain = rig({ first: message({ body: 'Thank you for your letter of Tuesday.' }) });
+    await show(plain);
+    expect(screen.queryByTestId('immediate-risk')).toBeNull();
+    answerAllNo();
+    await click(/Record as read/);
+    expect(plain.outbox.records).toHaveLength(1);
+    expect(plain.outbox.records[0]).not.toHaveProperty('immediateRiskShown');
   });
 
   test('no indicator hits is never presented as safe', async () => {
@@ -195,6 +228,49 @@ describe('taskpane view: the read and the record', () => {
     expect(r.mail.calls.filter((c) => c[0] === 'forward')).toHaveLength(1);
     expect(r.mail.calls.some((c) => c[0] === 'move')).toBe(false);
     expect(screen.getByText('Escalated for action')).toBeTruthy();
+  });
+
+  test('after an escalation, the result has focus and says exactly what was forwarded, and to whom', async () => {
+    const r = rig({ strategies: [strategy()] });
+    await show(r);
+    answer(QUESTIONS[0]!, 'No');
+    answer(QUESTIONS[1]!, 'Yes');
+    answer(QUESTIONS[2]!, 'No');
+    answer(QUESTIONS[3]!, 'No');
+    await click(/Record and escalate/);
+    const result = screen.getByTestId('record-result');
+    // Not <body>: the button that had focus is gone, and focus moved to what came of the press.
+    expect(document.activeElement).toBe(result);
+    expect(screen.getByTestId('forwarded').textContent).toBe(
+      'Forwarded this email to safeguarding@force.example.police.uk, with the note: “Escalated after the read by Hana Handler: criminal matter. Sent from contact strategy triage.”',
+    );
+    expect(r.mail.calls.filter((c) => c[0] === 'forward')).toHaveLength(1);
+  });
+
+  test('an escalation the handler chose not to forward says it went to no one', async () => {
+    const r = rig({ strategies: [strategy()] });
+    await show(r);
+    answer(QUESTIONS[0]!, 'Yes');
+    answer(QUESTIONS[1]!, 'No');
+    answer(QUESTIONS[2]!, 'No');
+    answer(QUESTIONS[3]!, 'No');
+    fireEvent.click(screen.getByRole('checkbox', { name: /Forward to safeguarding@/ }));
+    await click(/Record and escalate/);
+    expect(screen.queryByTestId('forwarded')).toBeNull();
+    expect(screen.getByTestId('record-result').textContent).toMatch(
+      /Not forwarded to anyone: it is tagged for action only\./,
+    );
+    expect(r.mail.calls.some((c) => c[0] === 'forward')).toBe(false);
+  });
+
+  test('a log row that cannot be stored: focus moves to why, not to <body>', async () => {
+    const r = rig({ strategies: [strategy({ spoc: undefined })] });
+    await show(r);
+    r.outbox.fail = new Error('storage unavailable');
+    answerAllNo();
+    await click(/Record as read/);
+    expect(document.activeElement).toBe(screen.getByTestId('record-result'));
+    expect(document.activeElement?.textContent).toMatch(/nothing was filed/);
   });
 
   test('read-not-respond files itself after the read: one log row, moved and tagged', async () => {
@@ -330,10 +406,38 @@ describe('taskpane view: a message the pane cannot draw', () => {
 });
 
 describe('taskpane view: supervisors', () => {
+  test('the review form offers the periods the settings allow, with no policy written into it', async () => {
+    const settings = new FakeSettings({ ...SETTINGS, reviewMaxDays: 92 });
+    const view = await show(rig({ user: SUE, settings }));
+    await click(/^Record review$/);
+    expect(document.activeElement).toBe(
+      screen.getByRole('heading', { name: /^Record a review of strategy/ }),
+    );
+    const options = () =>
+      within(screen.getByRole('combobox', { name: /Next review in/ })).getAllByRole('option');
+    expect(options().map((o) => o.textContent)).toEqual(['1 month', '2 months', '3 months']);
+    expect(screen.getByText(/settings ask for a review at least every 92 days/)).toBeTruthy();
+    expect(document.body.textContent).not.toMatch(/lancs|3\.12/i);
+    view.unmount();
+
+    await show(rig({ user: SUE, settings: new FakeSettings({ ...SETTINGS, reviewMaxDays: 366 }) }));
+    await click(/^Record review$/);
+    expect(options().map((o) => o.textContent)).toEqual([
+      '1 month',
+      '2 months',
+      '3 months',
+      '6 months',
+      '12 months',
+    ]);
+    expect(screen.getByText(/at least every 366 days/)).toBeTruthy();
+  });
+
   test('a concurrent edit shows "changed by someone else" with their version and a reload', async () => {
     const r = rig({ user: SUE });
     await show(r);
     await click(/^Edit$/);
+    // What the click opened takes focus, so it never looks as if nothing happened.
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: /^Edit strategy CS-0042/ }));
     r.strategies.nextSave = {
       kind: 'conflict',
       current: strategy({ personName: 'Paul Example-Jones', eTag: '"9"' }),

@@ -3,7 +3,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { BarTitle } from './BarTitle';
 import { Suspense, lazy, useState } from 'react';
-import { immediateRiskDue } from '../../core/verdict';
+import { immediateRiskShown } from '../../core/verdict';
 import { AlreadyTriaged, alreadyDecided } from './AlreadyTriaged';
 import { ImmediateRisk } from './ImmediateRisk';
 import type { Strategy } from '../../core/types';
@@ -134,6 +134,12 @@ function ItemView({
   const [secondRead, setSecondRead] = useState(false);
   const decided = alreadyDecided(item.triage);
   const showRead = !decided || secondRead || item.record.kind !== 'idle';
+  // The same core call as the recording's: the log row holds the words shown here.
+  const riskInstruction = immediateRiskShown(
+    item.evaluation,
+    item.gate.answers,
+    state.settings.immediateRiskInstruction,
+  );
   return (
     <>
       <Verdict
@@ -172,7 +178,7 @@ function ItemView({
             disabled={locked}
             onAnswer={(q, v) => controller.answer(q, v)}
           />
-          {immediateRiskDue(item.evaluation, item.gate.answers) && <ImmediateRisk />}
+          {riskInstruction !== null && <ImmediateRisk instruction={riskInstruction} />}
           <RecordPanel
             item={item}
             pending={controller.pendingDisposition()}

@@ -3,6 +3,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Strategy } from '../../core/types';
 import { CHANNEL_LABEL, REASON_LABEL, STATUS_LABEL, formatDate, responsePolicyText } from '../view/labels';
 import { CARD_LABEL, timeWindows } from '../../core/words';
+import { WithAddresses } from './Address';
 
 const useStyles = makeStyles({
   dl: {
@@ -14,13 +15,14 @@ const useStyles = makeStyles({
   },
   pair: { display: 'contents' },
   dt: { color: tokens.colorNeutralForeground3 },
-  dd: { margin: 0, overflowWrap: 'anywhere' },
+  // Ordinary words stay whole; addresses (Address.tsx) wrap at their @ and dots.
+  dd: { margin: 0, minWidth: 0, overflowWrap: 'break-word' },
   card: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
     padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
   },
-  summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  summary: { cursor: 'pointer', fontWeight: tokens.fontWeightSemibold, overflowWrap: 'break-word' },
 });
 
 export function Essentials({ strategy, open = false }: { strategy: Strategy; open?: boolean }) {
@@ -41,7 +43,9 @@ export function Essentials({ strategy, open = false }: { strategy: Strategy; ope
         {rows.map(([term, value]) => (
           <div key={term} className={styles.pair}>
             <dt className={styles.dt}>{term}</dt>
-            <dd className={styles.dd}>{value}</dd>
+            <dd className={styles.dd}>
+              <WithAddresses text={value} />
+            </dd>
           </div>
         ))}
       </dl>

@@ -6,6 +6,7 @@ import { SEVERITIES, type Flag } from '../../core/types';
 import type { HistoryStatus } from '../state/types';
 import { SEVERITY_HEADING } from '../view/labels';
 import { useShared } from './styles';
+import { WithAddresses } from './Address';
 
 /** Shown in their own block (adjustments) or the verdict (evasion); not repeated here. */
 const SHOWN_ELSEWHERE = new Set<Flag['code']>(['REASONABLE_ADJUSTMENTS', 'POSSIBLE_EVASION']);
@@ -79,7 +80,7 @@ export function Flags({
               <li key={`${f.code}:${f.strategyId}:${i}`} className={styles.item} data-flag={f.code}>
                 <Icon className={mergeClasses(styles.icon, styles[severity])} aria-hidden />
                 <span>
-                  {f.message}
+                  <WithAddresses text={f.message} />
                   {multiple && <span className={s.muted}> ({f.strategyId})</span>}
                 </span>
               </li>

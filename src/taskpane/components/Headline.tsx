@@ -10,6 +10,7 @@ import {
   ShieldError20Filled,
 } from '@fluentui/react-icons';
 import { headlineText, type Headline as HeadlineState, type HeadlineKind } from '../../core/verdict';
+import { WithAddresses } from './Address';
 
 const useStyles = makeStyles({
   box: {
@@ -20,16 +21,18 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     borderInlineStartWidth: '4px',
     borderInlineStartStyle: 'solid',
-    overflowWrap: 'anywhere',
+    // Ordinary words stay whole; addresses (Address.tsx) wrap at their @ and dots.
+    overflowWrap: 'break-word',
   },
   icon: { marginBlockStart: '2px' },
   title: {
     margin: 0,
+    minWidth: 0,
     fontSize: tokens.fontSizeBase300,
     lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  detail: { margin: 0, gridColumnStart: 2, color: tokens.colorNeutralForeground2 },
+  detail: { margin: 0, minWidth: 0, gridColumnStart: 2, color: tokens.colorNeutralForeground2 },
   risk: {
     backgroundColor: tokens.colorPaletteRedBackground1,
     borderInlineStartColor: tokens.colorPaletteRedBorderActive,
@@ -77,8 +80,12 @@ export function Headline({ headline, level = 3 }: { headline: HeadlineState; lev
   return (
     <div className={mergeClasses(styles.box, styles[tone])} data-headline={headline.kind}>
       <Icon className={styles.icon} aria-hidden />
-      <Title className={styles.title}>{title}</Title>
-      <p className={styles.detail}>{detail}</p>
+      <Title className={styles.title}>
+        <WithAddresses text={title} />
+      </Title>
+      <p className={styles.detail}>
+        <WithAddresses text={detail} />
+      </p>
     </div>
   );
 }

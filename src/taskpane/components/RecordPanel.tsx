@@ -3,10 +3,12 @@
 import { Button, Checkbox, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { BarTitle } from './BarTitle';
 import { ArrowReply20Regular } from '@fluentui/react-icons';
+import { useEffect, useRef, type RefObject } from 'react';
 import { unanswered } from '../../core/gate';
 import type { Disposition } from '../../core/types';
 import type { ShownItem } from '../state/types';
 import { DISPOSITION_DONE } from '../view/labels';
+import { Address } from './Address';
 import { useShared } from './styles';
 
 export interface RecordPanelProps {
@@ -23,17 +25,49 @@ export function RecordPanel(props: RecordPanelProps) {
   const s = useShared();
   const { item } = props;
   const rec = item.record;
+  // The Record button is disabled while saving and then gone, which would drop focus to <body>:
+  // after a press, focus moves to what came of it (the result, or why it was not saved). Only
+  // after a press in this view: opening an already recorded message must not take focus.
+  const pressed = useRef(false);
+  const result = useRef<HTMLDivElement>(null);
+  const mail = rec.kind === 'recorded' ? rec.mail : null;
+  useEffect(() => {
+    const el = result.current;
+    if (!el || (rec.kind !== 'recorded' && rec.kind !== 'failed')) return;
+    if (pressed.current) {
+      pressed.current = false;
+      el.focus({ preventScroll: true });
+    } else if (document.activeElement !== el) return;
+    // Whole, and kept so as it grows when the mail actions finish (it is the foot of the pane).
+    el.scrollIntoView({ block: 'nearest' });
+  }, [rec.kind, mail]);
+  const onRecord = () => {
+    pressed.current = true;
+    props.onRecord();
+  };
   return (
     <section aria-labelledby="record-heading" className={s.section}>
       <h2 id="record-heading" className={s.heading}>
         Record
       </h2>
-      {rec.kind === 'recorded' ? <Recorded {...props} /> : <BeforeRecording {...props} />}
+      {rec.kind === 'recorded' ? (
+        <Recorded {...props} resultRef={result} />
+      ) : (
+        <BeforeRecording {...props} onRecord={onRecord} resultRef={result} />
+      )}
     </section>
   );
 }
 
-function BeforeRecording({ item, pending, onRecord, onForwardChange }: RecordPanelProps) {
+type ResultRef = { resultRef: RefObject<HTMLDivElement> };
+
+function BeforeRecording({
+  item,
+  pending,
+  onRecord,
+  onForwardChange,
+  resultRef,
+}: RecordPanelProps & ResultRef) {
   const s = useShared();
   const left = unanswered(item.gate).length;
   const saving = item.record.kind === 'saving';
@@ -46,9 +80,11 @@ function BeforeRecording({ item, pending, onRecord, onForwardChange }: RecordPan
   return (
     <>
       {item.record.kind === 'failed' && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{item.record.message}</MessageBarBody>
-        </MessageBar>
+        <div ref={resultRef} tabIndex={-1} data-testid="record-result">
+          <MessageBar intent="error" layout="multiline">
+            <MessageBarBody>{item.record.message}</MessageBarBody>
+          </MessageBar>
+        </div>
       )}
       {pending ? <p>{willDo(pending, item.forward)}</p> : <p id="record-blocked">{blocked}</p>}
       {pending?.kind === 'escalate' && pending.forwardTo && (
@@ -93,20 +129,36 @@ function willDo(d: Disposition, forward: boolean): string {
   }
 }
 
-function Recorded({ item, onRetryMail, onDraftReminder }: RecordPanelProps) {
+function Recorded({ item, onRetryMail, onDraftReminder, resultRef }: RecordPanelProps & ResultRef) {
   const s = useShared();
   if (item.record.kind !== 'recorded') return null;
-  const { disposition, mail, mailError, reminderDrafted, reminderNotes } = item.record;
+  const { disposition, mail, mailError, reminderDrafted, reminderNotes, sent, skipped } = item.record;
   return (
     <>
-      <MessageBar intent={mail === 'failed' ? 'warning' : 'success'} layout="multiline">
-        <MessageBarBody>
-          <BarTitle>{DISPOSITION_DONE[disposition.kind]}</BarTitle>
-          {mail === 'working' && 'Your decision is saved. Updating the message…'}
-          {mail === 'done' && 'Your decision is saved for the contact log and the message is updated.'}
-          {mail === 'failed' && mailError}
-        </MessageBarBody>
-      </MessageBar>
+      {/* Focus lands here after Record; a screen reader then reads the whole result. */}
+      <div ref={resultRef} tabIndex={-1} data-testid="record-result">
+        <MessageBar intent={mail === 'failed' ? 'warning' : 'success'} layout="multiline">
+          <MessageBarBody>
+            <BarTitle>{DISPOSITION_DONE[disposition.kind]}</BarTitle>
+            {mail === 'working' && 'Your decision is saved. Updating the message…'}
+            {mail === 'done' && 'Your decision is saved for the contact log and the message is updated.'}
+            {mail === 'failed' && mailError}
+            {sent && (
+              <span className={s.block} data-testid="forwarded">
+                Forwarded this email to <Address>{sent.to}</Address>, with the note: “{sent.note}”
+              </span>
+            )}
+            {disposition.kind === 'escalate' && mail === 'done' && !sent && !skipped?.length && (
+              <span className={s.block}>Not forwarded to anyone: it is tagged for action only.</span>
+            )}
+            {skipped?.map((line) => (
+              <span key={line} className={s.block}>
+                {line}
+              </span>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      </div>
       <div className={s.row}>
         {mail === 'failed' && <Button onClick={onRetryMail}>Try the mail action again</Button>}
         {disposition.kind === 'breach' && disposition.reminderAvailable && (

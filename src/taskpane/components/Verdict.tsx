@@ -7,6 +7,7 @@ import { EVASION_TEXT } from '../view/labels';
 import { Headline } from './Headline';
 import { useShared } from './styles';
 import type { ReactNode } from 'react';
+import { Address, WithAddresses } from './Address';
 
 export interface VerdictProps {
   item: ShownItem;
@@ -41,11 +42,14 @@ export function Verdict({ item, evasionAction }: VerdictProps) {
                     {unusual.map((c) => `${c.char} (${c.code})`).join(', ')}.{' '}
                   </>
                 )}
-                {sender} uses{' '}
+                <Address>{sender}</Address> uses{' '}
                 {warnings.map((e, i) => (
                   <span key={`${e.kind}:${e.resembles}`}>
                     {i > 0 && (i === warnings.length - 1 ? ' and ' : ', ')}
-                    {EVASION_TEXT[e.kind]} <strong>{e.resembles}</strong>
+                    {EVASION_TEXT[e.kind]}{' '}
+                    <strong>
+                      <WithAddresses text={e.resembles} />
+                    </strong>
                   </span>
                 ))}{' '}
                 ({strategyName(item.strategies.get(id), id)}). Decide whether this is the same person.

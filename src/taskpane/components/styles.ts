@@ -26,6 +26,8 @@ export const useShared = makeStyles({
   },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   muted: { color: tokens.colorNeutralForeground3 },
+  /** A sentence of its own inside a message bar. */
+  block: { display: 'block' },
   row: {
     display: 'flex',
     flexWrap: 'wrap',

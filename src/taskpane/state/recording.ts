@@ -8,6 +8,7 @@ import { renderReminder } from '../../core/reminder';
 import type { ContactLogRecord, Disposition, Strategy } from '../../core/types';
 import type { MailActions, Settings } from '../../graph/types';
 import { escalationTarget } from '../../core/escalation';
+import { immediateRiskShown } from '../../core/verdict';
 import { doMailDuty, type LeftToOthers } from '../../outbox';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
@@ -68,6 +69,12 @@ export class Recording {
         readAt: this.now(),
         entry: already ? 'second-read' : 'decision',
         forwardedTo: mailPlan(decided.disposition, ready.settings, item.forward).forwardTo,
+        // What the pane showed (App calls the same function with the same answers and settings).
+        immediateRiskShown: immediateRiskShown(
+          item.evaluation,
+          gate.answers,
+          ready.settings.immediateRiskInstruction,
+        ),
       });
     } catch (err) {
       this.store.patchItem(token, {
@@ -217,6 +224,10 @@ export class Recording {
     const { host } = this.services;
     const mail = mailActionsFor(this.services, item.message);
     const restId = item.message.restId;
+    const note = plan.forwardComment(host.user().displayName);
+    // Said on screen only once the forward is done, and only when this decision made it.
+    const sent = (forwarded: boolean) =>
+      forwarded && plan.forwardTo ? { sent: { to: plan.forwardTo, note } } : {};
     let tagFailure: { error: unknown } | null = null;
     try {
       // A shared item still in front that is forwarded or moved: the tag (through Graph, with
@@ -245,7 +256,7 @@ export class Recording {
         {
           restId,
           forwardTo: plan.forwardTo,
-          forwardComment: plan.forwardComment(host.user().displayName),
+          forwardComment: note,
           moveTo: plan.moveTo,
           ...(together ? { tag: together } : {}),
         },
@@ -261,6 +272,7 @@ export class Recording {
           {
             mail: 'failed',
             forwarded: steps.forward && !forwardedByOthers,
+            ...sent(steps.forward && !forwardedByOthers),
             mailError: tagFailedSentence(plan, steps, describeError(tagFailure.error)),
           },
           'Your decision is saved; tagging the message did not work.',
@@ -268,7 +280,11 @@ export class Recording {
         return;
       }
       update(
-        { mail: 'done', forwarded: steps.forward && !forwardedByOthers },
+        {
+          mail: 'done',
+          forwarded: steps.forward && !forwardedByOthers,
+          ...sent(steps.forward && !forwardedByOthers),
+        },
         skipped.length ? `${plan.doneSentence} ${skipped.join(' ')}` : plan.doneSentence,
       );
     } catch (err) {

@@ -42,6 +42,8 @@ export type RecordState =
       mailError?: string;
       steps: MailSteps;
       forwarded: boolean;
+      /** What this decision forwarded, and to whom, so the pane can say exactly what was sent. */
+      sent?: { to: string; note: string };
       reminderDrafted: boolean;
       /** Mail actions left out because an earlier decision already did them, in words. */
       skipped?: string[];

@@ -93,10 +93,3 @@ export function formatTime(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }
-
-/**
- * Shown when there may be a risk to someone, until the organisation's settings give their own
- * words (with the control room's number).
- */
-export const IMMEDIATE_RISK_INSTRUCTION =
-  'If there is an immediate risk to life, call the force control room now (999 in an emergency) and tell your supervisor. Then record your read.';

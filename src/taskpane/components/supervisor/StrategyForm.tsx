@@ -44,6 +44,8 @@ const useStyles = makeStyles({
 export interface StrategyFormProps<S extends NewStrategy> {
   initial: S;
   submitLabel: string;
+  /** How often the organisation's settings ask for a review, in words, under "Next review". */
+  reviewHint?: string;
   busy: boolean;
   onSubmit: (strategy: S) => void;
   onCancel: () => void;
@@ -52,6 +54,7 @@ export interface StrategyFormProps<S extends NewStrategy> {
 export function StrategyForm<S extends NewStrategy>({
   initial,
   submitLabel,
+  reviewHint,
   busy,
   onSubmit,
   onCancel,
@@ -197,10 +200,7 @@ export function StrategyForm<S extends NewStrategy>({
       {text('warningGiven', 'Warning given', { type: 'date' })}
       {text('notifiedInWriting', 'Notified in writing', { type: 'date' })}
       {text('startDate', 'Start date', { type: 'date' })}
-      {text('nextReviewDate', 'Next review', {
-        type: 'date',
-        hint: 'At most three months ahead (lancs 3.12)',
-      })}
+      {text('nextReviewDate', 'Next review', { type: 'date', ...(reviewHint ? { hint: reviewHint } : {}) })}
       {text('decidedBy', 'Decided by')}
       {error && (
         <p id={errorId} role="alert" className={s.muted}>

@@ -3,15 +3,16 @@
 // what enforce who may change strategies; a 403 hides these tools again.
 import { Button, Field, Select } from '@fluentui/react-components';
 import { Tag20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
-  DEFAULT_REVIEW_MONTHS,
   endStrategy,
   recordReview,
+  reviewPeriods,
   strategyFromSender,
   type NewStrategy,
 } from '../../../core/supervisor';
 import type { Strategy } from '../../../core/types';
+import { reviewEveryWords } from '../../../core/words';
 import type { SaveResult } from '../../../graph/types';
 import type { SupervisorTag } from '../../state/supervisor';
 import { useSupervisor } from '../../state/supervisor-context';
@@ -82,6 +83,16 @@ export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
 
   const current = mode.kind !== 'none' && mode.kind !== 'create' ? mode.strategy : undefined;
 
+  // The tools sit at the foot of a long pane: what a click opens is brought into view and takes
+  // focus (its heading), so the click never looks as if it did nothing.
+  const openedHeading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    const heading = openedHeading.current;
+    if (mode.kind === 'none' || !heading) return;
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+  }, [mode]);
+
   /** After a conflict: start again from the version now in SharePoint. */
   const reload = async () => {
     await supervisor.refresh();
@@ -125,9 +136,15 @@ export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
       {error && <p role="alert">{error}</p>}
       <SaveNotice result={result} onReload={() => void reload()} />
 
+      {mode.kind !== 'none' && (
+        <h3 ref={openedHeading} tabIndex={-1} className={s.subheading} data-testid="supervisor-opened">
+          {openedTitle(mode, item.message.from.address)}
+        </h3>
+      )}
       {mode.kind === 'create' && (
         <StrategyForm
           initial={mode.draft}
+          reviewHint={reviewEveryWords(state.settings.reviewMaxDays)}
           submitLabel="Create strategy"
           busy={busy}
           onSubmit={(draft) => void run(() => supervisor.createStrategy(draft))}
@@ -139,6 +156,7 @@ export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
           // A reload after a conflict brings a new eTag: start the form again from it.
           key={current.eTag ?? current.id}
           initial={current}
+          reviewHint={reviewEveryWords(state.settings.reviewMaxDays)}
           submitLabel="Save changes"
           busy={busy}
           onSubmit={(next) => void run(() => supervisor.saveStrategy(next))}
@@ -148,6 +166,13 @@ export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
       {mode.kind === 'review' && current && (
         <ReviewForm
           strategy={current}
+          // The settings' review interval, not a policy written into the form.
+          periods={reviewPeriods(
+            supervisor.today(),
+            state.settings.reviewMaxDays,
+            current.timeZone ?? state.settings.timeZone,
+          )}
+          hint={reviewEveryWords(state.settings.reviewMaxDays)}
           busy={busy}
           onSubmit={(months) =>
             void run(() =>
@@ -191,6 +216,21 @@ export default function SupervisorPanel({ item, state }: SupervisorPanelProps) {
   );
 }
 
+function openedTitle(mode: Exclude<Mode, { kind: 'none' }>, sender: string): string {
+  switch (mode.kind) {
+    case 'create':
+      return `New strategy for ${sender}`;
+    case 'edit':
+      return `Edit strategy ${mode.strategy.id}: ${mode.strategy.personName}`;
+    case 'review':
+      return `Record a review of strategy ${mode.strategy.id}`;
+    case 'end':
+      return `End strategy ${mode.strategy.id}`;
+    case 'pack':
+      return `Review pack for strategy ${mode.strategy.id}`;
+  }
+}
+
 function TagButtons() {
   const supervisor = useSupervisor();
   const s = useShared();
@@ -222,17 +262,21 @@ function TagButtons() {
 
 function ReviewForm({
   strategy,
+  periods,
+  hint,
   busy,
   onSubmit,
   onCancel,
 }: {
   strategy: Strategy;
+  periods: { months: number[]; chosen: number };
+  hint: string;
   busy: boolean;
   onSubmit: (months: number) => void;
   onCancel: () => void;
 }) {
   const s = useShared();
-  const [months, setMonths] = useState(DEFAULT_REVIEW_MONTHS);
+  const [months, setMonths] = useState(periods.chosen);
   return (
     <div className={s.section}>
       <p>
@@ -240,9 +284,9 @@ function ReviewForm({
         {strategy.lastReviewedBy ? ` by ${strategy.lastReviewedBy}` : ''}. Next review was due{' '}
         {strategy.nextReviewDate ? formatDate(strategy.nextReviewDate) : '(not set)'}.
       </p>
-      <Field label="Next review in" hint="Policy: at most every three months (lancs 3.12)">
+      <Field label="Next review in" hint={hint}>
         <Select value={String(months)} onChange={(_e, d) => setMonths(Number(d.value))}>
-          {[1, 2, 3, 6, 12].map((m) => (
+          {periods.months.map((m) => (
             <option key={m} value={m}>
               {m} month{m > 1 ? 's' : ''}
             </option>
