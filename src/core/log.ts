@@ -85,7 +85,7 @@ export interface LogRecordInput {
 }
 
 /** An address for the log: normalised, or as written (lower-cased) when it does not parse. */
-function logAddress(raw: string): string {
+export function logAddress(raw: string): string {
   return normaliseAddress(raw) ?? raw.trim().toLowerCase();
 }
 

@@ -11,7 +11,8 @@
 // instead of a second round trip.
 // forMessage() reads one message's rows (decisions and "being read" claims) for core's
 // message-status; claim() writes a claim without a look-up (a duplicate claim is harmless).
-import { normaliseAddress } from '../core/address';
+import { logAddress } from '../core/log';
+import { isAboutPerson } from '../core/register/person';
 import type { MessageLogRow } from '../core/message-status';
 import type { ContactLogRecord, HistoryEntry } from '../core/types';
 import { batch, type BatchRequest } from './batch';
@@ -30,7 +31,7 @@ import {
   selectColumns,
   withoutNulls,
 } from './schema';
-import type { AppendOptions, ContactLogRepository, MessageClaim, RejectedRow } from './types';
+import type { AppendOptions, ContactLogRepository, MessageClaim, PersonLogQuery, RejectedRow } from './types';
 
 interface LogItem {
   id: string;
@@ -55,13 +56,8 @@ export interface ContactLogOptions {
 }
 
 export interface SharePointContactLog extends ContactLogRepository {
-  /** Rows the last history()/forStrategy() could not read, with the column named. */
+  /** Rows the last history()/forStrategy()/forPerson() could not read, with the column named. */
   rejectedRows(): RejectedRow[];
-}
-
-/** The sender as the log stores it (core/log.ts): normalised, or trimmed and lower-cased. */
-function logSender(address: string): string {
-  return normaliseAddress(address) ?? address.trim().toLowerCase();
 }
 
 /** An instant as epoch ms; NaN-safe for rows whose column is missing or mangled. */
@@ -242,7 +238,7 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
   }
 
   async function history(senderAddresses: readonly string[], sinceIso: string): Promise<HistoryEntry[]> {
-    const senders = [...new Set(senderAddresses.map(logSender).filter((s) => s.length > 0))];
+    const senders = [...new Set(senderAddresses.map(logAddress).filter((s) => s.length > 0))];
     if (senders.length === 0) return [];
     const since = sinceMs(sinceIso);
     const list = await options.listPath();
@@ -276,7 +272,7 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
   async function forStrategy(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]> {
     const since = sinceMs(sinceIso);
     const list = await options.listPath();
-    const addresses = [...new Set((options.strategyAddresses?.(strategyId) ?? []).map(logSender))];
+    const addresses = [...new Set((options.strategyAddresses?.(strategyId) ?? []).map(logAddress))];
     // Rows where it was the first match, and rows from its person where it was a later one.
     const filters = [eq('StrategyId', strategyId), ...addresses.map((a) => eq('Sender', a))];
     const items = await collect(list, filters, fullExpand);
@@ -301,6 +297,46 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
     return [...byMessage.values()]
       .map((v) => v.record)
       .sort((a, b) => Date.parse(a.receivedDateTime) - Date.parse(b.receivedDateTime));
+  }
+
+  /**
+   * Every decision the log holds about a person (a subject access request): one query per
+   * strategy id (indexed StrategyId) and one per address (indexed Sender), each paged to the end,
+   * merged by list item. Every decision is kept, not only a message's latest; claims and outbound
+   * overrides are not decisions on the person's mail. Oldest first, a message's decisions in the
+   * order they were written.
+   */
+  async function forPerson(person: PersonLogQuery): Promise<ContactLogRecord[]> {
+    const list = await options.listPath();
+    const senders = [...new Set([...person.addresses, ...person.advocateAddresses].map(logAddress))];
+    const filters = [...new Set(person.strategyIds)].map((id) => eq('StrategyId', id));
+    filters.push(...senders.filter((a) => a.length > 0).map((a) => eq('Sender', a)));
+    if (filters.length === 0) return [];
+    const items = await collect(list, filters, fullExpand);
+    rejected = [];
+    const byItem = new Map<string, { record: ContactLogRecord; order: number }>();
+    const seen = new Set<string>();
+    for (const item of items) {
+      // A row can answer two queries (its strategy and its sender): it is one row.
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      const fields = item.fields ?? {};
+      try {
+        if (!isDecisionRow(fields)) continue;
+        const record = fieldsToLogRecord(fields);
+        // An advocate's mail about someone else came back from the advocate's address.
+        if (!isAboutPerson(person, record)) continue;
+        byItem.set(item.id, { record, order: Number(item.id) });
+      } catch (err) {
+        note(item, err);
+      }
+    }
+    return [...byItem.values()]
+      .sort(
+        (a, b) =>
+          Date.parse(a.record.receivedDateTime) - Date.parse(b.record.receivedDateTime) || a.order - b.order,
+      )
+      .map((v) => v.record);
   }
 
   /**
@@ -331,7 +367,15 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
     return [...byId.values()].sort((a, b) => a.order - b.order);
   }
 
-  return { append, claim, history, forStrategy, forMessage, rejectedRows: () => [...rejected] };
+  return {
+    append,
+    claim,
+    history,
+    forStrategy,
+    forPerson,
+    forMessage,
+    rejectedRows: () => [...rejected],
+  };
 }
 
 function messageKeyOf(fields: Record<string, unknown>): string | undefined {

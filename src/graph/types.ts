@@ -1,6 +1,7 @@
 // Ports the taskpane receives for SharePoint lists and mail via Microsoft Graph.
 // Implementations live beside this file; tests give the UI fakes of these interfaces.
 import type { MessageLogRow } from '../core/message-status';
+import type { Person } from '../core/register/person';
 import type { SendGuardSettings } from '../core/send-guard';
 import type { ContactLogRecord, Fingerprint, HistoryEntry, IndicatorCode, Strategy } from '../core/types';
 
@@ -59,9 +60,14 @@ export interface ContactLogRepository {
   claim(claim: MessageClaim): Promise<void>;
   /** Earlier contacts from these addresses since an instant (for contact limits and repeats). */
   history(senderAddresses: readonly string[], sinceIso: string): Promise<HistoryEntry[]>;
-  /** Rows for a strategy since an instant (review pack). */
+  /** Rows for a strategy since an instant, a message's latest decision only (review pack). */
   forStrategy(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]>;
+  /** Every decision about a person, however old, every decision on a message (subject access). */
+  forPerson(person: PersonLogQuery): Promise<ContactLogRecord[]>;
 }
+
+/** Whose rows a subject access export reads (core/register/person's Person). */
+export type PersonLogQuery = Pick<Person, 'strategyIds' | 'addresses' | 'advocateAddresses'>;
 
 export interface Settings {
   staffDomains: string[];

@@ -10,6 +10,7 @@ import { openRegister, type RegisterSource } from '../../src/register/dialog/ope
 import { filterRows, sortRows } from '../../src/register/dialog/order';
 import { readFromDialog, readToDialog, type ToDialog } from '../../src/register/dialog/protocol';
 import { subjectAccessTable } from '../../src/core/register/exports';
+import { personOf } from '../../src/core/register/person';
 import { logRecord } from '../fixtures/strategies';
 
 const TODAY = '2026-12-05';
@@ -191,7 +192,10 @@ function source(overrides: Partial<RegisterSource> = {}): RegisterSource {
   return {
     rows: async () => rows,
     pack: async () => reviewPack(rita, log),
-    personLog: async () => ({ personName: 'Rita Sample', table: subjectAccessTable(rita, log) }),
+    personLog: async () => ({
+      personName: 'Rita Sample',
+      table: subjectAccessTable(personOf(rita, [rita]), log),
+    }),
     ...overrides,
   };
 }

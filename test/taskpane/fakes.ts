@@ -1,10 +1,12 @@
 // Plain fakes of the ports the taskpane uses (fixtures in ./fixtures).
 import type { ContactLogRecord, HistoryEntry, Strategy } from '../../src/core/types';
 import type { MessageLogRow } from '../../src/core/message-status';
+import { isAboutPerson } from '../../src/core/register/person';
 import type {
   ContactLogRepository,
   MailActions,
   MessageClaim,
+  PersonLogQuery,
   RejectedRow,
   SaveResult,
   Settings,
@@ -151,6 +153,9 @@ export class FakeContactLog implements ContactLogRepository {
   }
   async forStrategy(id: string) {
     return this.rows.filter((r) => r.strategyIds.includes(id));
+  }
+  async forPerson(person: PersonLogQuery) {
+    return this.rows.filter((r) => isAboutPerson(person, r));
   }
   claims: MessageClaim[] = [];
   async claim(c: MessageClaim) {

@@ -50,6 +50,7 @@ function supervisorWith(importCreates?: SupervisorActions['importCreates']): Sup
     strategyById: () => undefined,
     strategies: () => [],
     contactsFor: unused,
+    personLog: unused,
     user: () => ({ displayName: 'Sue Supervisor', emailAddress: 'sue.supervisor@force.example.police.uk' }),
     today: () => new Date('2026-12-02T09:00:00Z'),
     refresh: async () => undefined,

@@ -1,9 +1,9 @@
 // Exports for reviews and subject access requests, as tables of text that the adapters write as
 // CSV (or show as a printable page). A subject access export holds what the log holds about the
 // person and leaves out what is internal: the repeat fingerprint and the idempotency key.
-import { normaliseAddress } from '../address';
 import type { ReviewPack } from '../supervisor';
-import type { ContactLogRecord, Strategy } from '../types';
+import type { ContactLogRecord } from '../types';
+import { type Person, isAboutPerson } from './person';
 import { type RegisterRow, kindLabel } from './register';
 
 export type Table = { headers: string[]; rows: string[][] };
@@ -97,17 +97,13 @@ export function reviewPackTable(pack: ReviewPack): Table {
 
 /**
  * Every log row about a person: rows that name one of their strategies, or that came from one of
- * their addresses. Oldest first. Fingerprints and keys are internal and never exported.
+ * their addresses, every decision on a message (a re-read, a colleague's second decision), oldest
+ * first. Fingerprints and keys are internal and never exported.
  */
-export function subjectAccessTable(strategy: Strategy, log: readonly ContactLogRecord[]): Table {
-  const addresses = new Set(strategy.emailAddresses.map(normaliseAddress).filter((a) => a !== null));
-  const fromPerson = (sender: string) => {
-    const a = normaliseAddress(sender);
-    return a !== null && addresses.has(a);
-  };
+export function subjectAccessTable(person: Person, log: readonly ContactLogRecord[]): Table {
   const rows = log
-    .filter((r) => r.strategyIds.includes(strategy.id) || fromPerson(r.sender))
-    .sort((a, b) => a.receivedDateTime.localeCompare(b.receivedDateTime));
+    .filter((r) => isAboutPerson(person, r))
+    .sort((a, b) => a.receivedDateTime.localeCompare(b.receivedDateTime) || a.readAt.localeCompare(b.readAt));
   return { headers: LOG_HEADERS, rows: rows.map(logRow) };
 }
 

@@ -4,7 +4,7 @@
 import type { ContactLogRecord, Strategy } from '../../core/types';
 import type { ImportStep } from '../../core/register/import';
 import type { CreateOutcome } from '../../graph/strategy-import';
-import type { SaveResult, StrategySnapshot } from '../../graph/types';
+import type { PersonLogQuery, SaveResult, StrategySnapshot } from '../../graph/types';
 import type { UserIdentity } from '../../office/types';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
@@ -30,6 +30,8 @@ export interface SupervisorActions {
   strategies(): readonly Strategy[];
   /** Contact-log rows for a strategy since an instant (the review pack's input). */
   contactsFor(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]>;
+  /** Every decision the contact log holds about a person (the subject access export's input). */
+  personLog(person: PersonLogQuery): Promise<ContactLogRecord[]>;
   /** Who is acting, for "reviewed by" and "decided by". */
   user(): UserIdentity;
   today(): Date;
@@ -98,6 +100,7 @@ export function createSupervisorActions(deps: {
     strategyById: (id) => store.library()?.index.byId.get(id),
     strategies: () => store.library()?.index.strategies ?? [],
     contactsFor: (strategyId, sinceIso) => services.contactLog.forStrategy(strategyId, sinceIso),
+    personLog: (person) => services.contactLog.forPerson(person),
     user: () => services.host.user(),
     today: () => now(),
     refresh,

@@ -6,6 +6,7 @@ import {
   toCsv,
   uncsvCell,
 } from '../../../src/core/register/exports';
+import { personOf } from '../../../src/core/register/person';
 import { attention, kindLabel, registerRows } from '../../../src/core/register/register';
 import { newStrategy } from '../../../src/core/strategy';
 import { logRecord } from '../../fixtures/strategies';
@@ -105,7 +106,7 @@ describe('a subject access export', () => {
       logRecord({ key: 'k2', strategyIds: [], sender: 'Paul.Example@example.com' }),
       logRecord({ key: 'k3', strategyIds: ['CS-0051'], sender: 'rita.sample@example.org' }),
     ];
-    const table = subjectAccessTable(paul, log);
+    const table = subjectAccessTable(personOf(paul, [paul, rita]), log);
     expect(table.rows).toHaveLength(2);
     const text = toCsv(table);
     expect(text).not.toMatch(/k1|k2|fingerprint/i);
@@ -122,7 +123,7 @@ describe('a subject access export', () => {
         attachments: { total: 3, read: 2 },
       }),
     ];
-    const table = subjectAccessTable(paul, log);
+    const table = subjectAccessTable(personOf(paul, [paul, rita]), log);
     const row = table.rows[0] ?? [];
     expect(row[table.headers.indexOf('Forwarded to')]).toBe('professional.standards@force.example.police.uk');
     expect(row[table.headers.indexOf('Attachments')]).toBe('2 of 3 read');

@@ -1,10 +1,11 @@
 // "Register": opens the supervisors' register in an Office dialog with every strategy's row. The
 // dialog has no mailbox, so the rows are built here (core's registerRows over the strategies and
 // their contact log since at most a year back) and sent to it, as are the review pack and the
-// subject access export it asks for (core's reviewPack and subjectAccessTable).
+// subject access export it asks for (core's reviewPack, personOf and subjectAccessTable).
 import { Button } from '@fluentui/react-components';
 import { useState } from 'react';
 import { subjectAccessTable } from '../../../core/register/exports';
+import { personOf } from '../../../core/register/person';
 import { packSince, registerRows } from '../../../core/register/register';
 import { reviewPack } from '../../../core/supervisor';
 import { localDate } from '../../../core/time';
@@ -17,8 +18,6 @@ import { useSupervisor } from '../../state/supervisor-context';
 import type { ReadyState } from '../../state/types';
 
 const YEAR_MS = 365 * 86_400_000;
-/** A subject access request is for everything held, however old. */
-const ALL_TIME = '1970-01-01T00:00:00Z';
 
 export function RegisterButton({ state }: { state: ReadyState }) {
   const supervisor = useSupervisor();
@@ -45,9 +44,10 @@ export function RegisterButton({ state }: { state: ReadyState }) {
       return reviewPack(st, await supervisor.contactsFor(id, since), since);
     },
     async personLog(id) {
-      const st = strategy(id);
-      const table = subjectAccessTable(st, await supervisor.contactsFor(id, ALL_TIME));
-      return { personName: st.personName, table };
+      // Everything held about the person: all their strategies and addresses, every decision.
+      const person = personOf(strategy(id), supervisor.strategies());
+      const table = subjectAccessTable(person, await supervisor.personLog(person));
+      return { personName: person.name, table };
     },
   };
 
