@@ -6,10 +6,11 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Frame } from 'playwright-core';
 import { nodeImportIo, runImport } from '../../src/cli/import';
-import { AXE_SOURCE, SAMPLES, logRows, open, useHarness } from './harness';
+import { AXE_SOURCE, SAMPLES, answer, logRows, open, record, sample, until, useHarness } from './harness';
 
 const h = useHarness();
 const SAM = 'sam.supervisor@force.example.police.uk';
+const ALEX = 'alex.handler@force.example.police.uk';
 /** Opening the pane and the dialog takes tens of seconds on a loaded machine. */
 const SLOW = 120_000;
 
@@ -252,6 +253,50 @@ describe('the register', () => {
         .getByRole('heading', { level: 3, name: 'Review pack: Riley Persistent (CS-0045)' })
         .waitFor();
       await pane.getByText(/: 2 contacts, \d+ with a breach\./).waitFor();
+    },
+    SLOW,
+  );
+
+  it(
+    'exports every decision on a message in the person’s log: a colleague’s earlier one too',
+    async () => {
+      // Alex triages Riley's repeat; Sam, opening it after him, reads it again and records too.
+      const { message } = sample('riley-repeat');
+      await h.page.selectOption('#user', ALEX);
+      let pane = await open(h.page, 'riley-repeat');
+      await answer(pane, ['No', 'No', 'No', 'No']);
+      await record(pane);
+      await h.page.selectOption('#user', SAM);
+      pane = await open(h.page, 'riley-repeat');
+      await pane.getByRole('button', { name: /Read it again/ }).click();
+      await answer(pane, ['No', 'No', 'No', 'No']);
+      await record(pane);
+      const decisions = () =>
+        logRows(h.sandbox).filter(
+          (r) => r.fields['InternetMessageId'] === message.internetMessageId && r.fields['Entry'] !== 'claim',
+        );
+      await until('both decisions are in the contact log', () => decisions().length === 2);
+
+      frame = await openRegister();
+      await frame.getByLabel('Filter by name, reference, SPOC or kind').fill('riley');
+      await frame.getByRole('button', { name: 'Riley Persistent' }).click();
+      const person = await downloadBy(frame, () =>
+        frame
+          .getByRole('button', {
+            name: 'Export everything the contact log holds about Riley Persistent (subject access request)',
+          })
+          .click(),
+      );
+      const csv = await lines(person);
+      const readBy = (csv[0] ?? '').split(',').indexOf('Read by');
+      const about = csv.filter((l) => l.includes(message.internetMessageId));
+      // The earlier decision first, then the re-read: both, not only the latest.
+      expect(about.map((l) => l.split(',')[readBy])).toEqual([ALEX, SAM]);
+      expect(csv).toHaveLength(1 + 2 + 2);
+      await frame
+        .getByText('Saved subject-access-CS-0045.csv: 4 entries of the contact log about Riley Persistent.')
+        .waitFor();
+      await h.page.getByRole('button', { name: 'Close dialog' }).click();
     },
     SLOW,
   );
