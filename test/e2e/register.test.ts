@@ -76,16 +76,19 @@ describe('the register', () => {
       await header(frame, 'Next review').getByRole('button').click();
       await expect(header(frame, 'Next review').getAttribute('aria-sort')).resolves.toBe('ascending');
       await expect(header(frame, 'Person').getAttribute('aria-sort')).resolves.toBe('none');
-      // Sandy's strategy has no next review date: due 92 days (the policy's maximum) after her last.
+      // Sandy's strategy has ended: no review is due, so it comes after every date.
       expect(await people(frame)).toEqual([
-        'Sandy Former',
         'Jordan Blake',
         'Riley Persistent',
         'Casey Quinn',
         'Paul Example',
         'Pat Sample',
         'Morgan Test',
+        'Sandy Former',
       ]);
+      const sandy = frame.locator('tbody tr', { has: frame.getByRole('button', { name: 'Sandy Former' }) });
+      await expect(sandy.locator('td').nth(3).textContent()).resolves.toBe('None (ended)');
+      await expect(sandy.getByText('overdue').count()).resolves.toBe(0);
       // From the keyboard: the header's button again, with Enter, turns the order round.
       await header(frame, 'Next review').getByRole('button').focus();
       await frame.page().keyboard.press('Enter');

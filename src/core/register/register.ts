@@ -44,6 +44,15 @@ export interface Due {
   overdue: boolean;
 }
 
+/**
+ * The next review: its date, or none because the strategy has ended (it is no longer applied, so
+ * a supervisor is never told it is overdue), or not known (no date and nothing to count from).
+ */
+export type NextReview = ({ kind: 'due' } & Due) | { kind: 'ended' } | { kind: 'not-set' };
+
+/** What the register says in a due column of an ended strategy. */
+export const ENDED_NOTHING_DUE = 'None (ended)';
+
 export interface WeekCount {
   /** The Monday-or-start date the week begins on. */
   start: IsoDate;
@@ -57,8 +66,10 @@ export interface RegisterRow {
   status: StrategyStatus;
   kinds: StrategyKind[];
   spoc?: string;
-  review?: Due;
+  review: NextReview;
+  /** Absent when there is no SPOC, no date to count from, or the strategy has ended. */
   spocRotation?: Due;
+  /** None for an ended strategy. */
   adjustmentReviews: { description: string; due: Due }[];
   /** The start of the period counted: the last review, else the start date, else a year ago. */
   since: IsoDate;
@@ -81,14 +92,20 @@ export function registerRow(
   today: IsoDate,
 ): RegisterRow {
   const lastReview = strategy.lastReviewedDate ?? strategy.startDate;
-  const review =
+  const ended = strategy.status === 'ended';
+  const reviewDue =
     due(strategy.nextReviewDate, today) ??
     (isIsoDate(lastReview) && Number.isFinite(config.reviewMaxDays)
       ? due(addDays(lastReview, config.reviewMaxDays), today)
       : undefined);
+  const review: NextReview = ended
+    ? { kind: 'ended' }
+    : reviewDue
+      ? { kind: 'due', ...reviewDue }
+      : { kind: 'not-set' };
   const spocSince = strategy.spoc?.since;
   const spocRotation =
-    strategy.spoc && isIsoDate(spocSince) && Number.isInteger(config.spocRotationMonths)
+    !ended && strategy.spoc && isIsoDate(spocSince) && Number.isInteger(config.spocRotationMonths)
       ? due(addMonths(spocSince, config.spocRotationMonths), today)
       : undefined;
   let since = isIsoDate(lastReview) ? lastReview : addDays(today, -365);
@@ -113,7 +130,8 @@ export function registerRow(
     personName: strategy.personName,
     status: strategy.status,
     kinds: strategyKinds(strategy),
-    adjustmentReviews: strategy.reasonableAdjustments.flatMap((a) => {
+    review,
+    adjustmentReviews: (ended ? [] : strategy.reasonableAdjustments).flatMap((a) => {
       const d = due(a.reviewDate, today);
       return d ? [{ description: a.description, due: d }] : [];
     }),
@@ -123,7 +141,6 @@ export function registerRow(
     weeks,
   };
   if (strategy.spoc) row.spoc = strategy.spoc.name;
-  if (review) row.review = review;
   if (spocRotation) row.spocRotation = spocRotation;
   return row;
 }
@@ -158,7 +175,7 @@ export function packSince(strategy: Strategy, now: Date): string {
 /** Something due before anything that is not: the order a supervisor works through the register. */
 export function attention(row: RegisterRow): number {
   return (
-    (row.review?.overdue ? 4 : 0) +
+    (row.review.kind === 'due' && row.review.overdue ? 4 : 0) +
     (row.spocRotation?.overdue ? 2 : 0) +
     (row.adjustmentReviews.some((a) => a.due.overdue) ? 1 : 0)
   );

@@ -5,7 +5,13 @@ import { Button, Field, Input, Link, makeStyles, tokens } from '@fluentui/react-
 import { useEffect, useMemo, useRef } from 'react';
 import { sharedScale, weekChart } from '../../core/register/chart';
 import { registerTable, toCsv } from '../../core/register/exports';
-import { type Due, type RegisterRow, kindLabel } from '../../core/register/register';
+import {
+  type Due,
+  ENDED_NOTHING_DUE,
+  type NextReview,
+  type RegisterRow,
+  kindLabel,
+} from '../../core/register/register';
 import { ukDate } from '../../core/words';
 import { filterRows, sortRows, type Sort, type SortKey } from './order';
 import { csvUrl } from './download';
@@ -40,6 +46,8 @@ function DueText({ due }: { due: Due | undefined }) {
     <>{ukDate(due.date)}</>
   );
 }
+
+const dueOf = (review: NextReview): Due | undefined => (review.kind === 'due' ? review : undefined);
 
 /** A download link for text; the object URL is revoked when the text changes or the view goes. */
 function useDownload(text: string): string {
@@ -142,11 +150,21 @@ export function RegisterTable({
               <td className={s.cell}>{r.kinds.map(kindLabel).join('; ')}</td>
               <td className={s.cell}>{r.spoc ?? 'None'}</td>
               <td className={s.cell}>
-                <DueText due={r.review} />
+                {r.review.kind === 'ended' ? ENDED_NOTHING_DUE : <DueText due={dueOf(r.review)} />}
               </td>
-              <td className={s.cell}>{r.spoc ? <DueText due={r.spocRotation} /> : 'No SPOC'}</td>
               <td className={s.cell}>
-                {r.adjustmentReviews.length === 0 ? (
+                {r.review.kind === 'ended' ? (
+                  ENDED_NOTHING_DUE
+                ) : r.spoc ? (
+                  <DueText due={r.spocRotation} />
+                ) : (
+                  'No SPOC'
+                )}
+              </td>
+              <td className={s.cell}>
+                {r.review.kind === 'ended' ? (
+                  ENDED_NOTHING_DUE
+                ) : r.adjustmentReviews.length === 0 ? (
                   'None'
                 ) : (
                   <ul className={s.list}>

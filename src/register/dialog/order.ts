@@ -20,7 +20,8 @@ function value(r: RegisterRow, key: SortKey): string | number {
     case 'spoc':
       return (r.spoc ?? '').toLowerCase();
     case 'review':
-      return r.review?.date ?? '';
+      // An ended strategy has no review to come: it sorts with the rows without a date.
+      return r.review.kind === 'due' ? r.review.date : '';
     case 'spocRotation':
       return r.spocRotation?.date ?? '';
     case 'adjustments':

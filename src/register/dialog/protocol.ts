@@ -47,10 +47,17 @@ export function readFromDialog(text: string): FromDialog | null {
   return request ? { type: 'cst-register', kind: 'ask', request } : null;
 }
 
+function isNextReview(v: unknown): v is RegisterRow['review'] {
+  if (!isObject(v)) return false;
+  if (v.kind === 'due') return typeof v.date === 'string' && typeof v.overdue === 'boolean';
+  return v.kind === 'ended' || v.kind === 'not-set';
+}
+
 /** A row as the pane sends it; anything else is refused rather than drawn half-right. */
 function isRow(v: unknown): v is RegisterRow {
   return (
     isObject(v) &&
+    isNextReview(v.review) &&
     typeof v.id === 'string' &&
     typeof v.personName === 'string' &&
     typeof v.status === 'string' &&

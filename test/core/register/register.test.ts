@@ -71,14 +71,40 @@ describe('the register', () => {
   });
 
   it('says what is due: the review, the SPOC rotation and each adjustment review', () => {
-    expect(p!.review).toEqual({ date: '2027-01-01', overdue: false });
+    expect(p!.review).toEqual({ kind: 'due', date: '2027-01-01', overdue: false });
     expect(p!.spocRotation).toEqual({ date: '2026-06-01', overdue: true });
     expect(p!.adjustmentReviews).toEqual([
       { description: 'Large print replies', due: { date: '2026-11-01', overdue: true } },
     ]);
     // No next review date: the last review plus the settings' maximum.
-    expect(r!.review).toEqual({ date: '2026-09-01', overdue: true });
+    expect(r!.review).toEqual({ kind: 'due', date: '2026-09-01', overdue: true });
     expect(attention(r!)).toBeGreaterThan(0);
+  });
+
+  it('tells a supervisor nothing is due for an ended strategy, however long ago its dates passed', () => {
+    // Ended after its last review: the review, SPOC rotation and adjustment review dates all passed.
+    const ended = { ...paul, status: 'ended' as const, nextReviewDate: '2026-02-01' };
+    const [row] = registerRows([ended], log, config, TODAY);
+    expect(row).toMatchObject({ status: 'ended', review: { kind: 'ended' }, adjustmentReviews: [] });
+    expect(row!.spocRotation).toBeUndefined();
+    expect(attention(row!)).toBe(0);
+    // Its contacts are still counted: mail from someone whose strategy ended is still seen.
+    expect(row!.contacts).toBe(2);
+    const table = registerTable([row!]);
+    const cell = (heading: string) => table.rows[0]?.[table.headers.indexOf(heading)];
+    expect([cell('Next review'), cell('Review overdue'), cell('SPOC rotation due')]).toEqual([
+      'None (ended)',
+      'No',
+      '',
+    ]);
+    // Without a date or anything to count from, the review is not set (and not overdue).
+    const [unknown] = registerRows(
+      [{ ...rita, lastReviewedDate: undefined, startDate: undefined, nextReviewDate: undefined }],
+      [],
+      config,
+      TODAY,
+    );
+    expect(unknown!.review).toEqual({ kind: 'not-set' });
   });
 
   it("names each kind of strategy in the strategy card's words", () => {
