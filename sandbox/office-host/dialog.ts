@@ -1,10 +1,13 @@
 // The sandbox's Office dialog API (DialogApi 1.2), the part the add-in uses: displayDialogAsync from
 // the pane, messageParent and DialogParentMessageReceived inside the dialog, messageChild back.
-// As Microsoft documents it (docs/decisions/emulator.md): one dialog per host page (12007), the
-// page on the add-in's own domain (12004 otherwise), messages are strings, a dialog closed by the
-// user raises DialogEventReceived 12006, and close() from the parent raises nothing. The dialog is
-// an iframe over the sandbox page (as Outlook on the web shows one) joined to the pane by a
-// MessageChannel, so no other page's messages reach either side.
+// As Microsoft documents it ("Handle errors and events in the Office dialog box", sources in
+// docs/decisions/register.md): a page not on HTTPS is refused (12005), one not on the add-in's own
+// domain too (12004); one dialog per host page (12007); messages are strings; a dialog closed by
+// the user raises DialogEventReceived 12006, and close() from the parent raises nothing. The
+// dialog is not modal: Outlook shows it as a window of its own (a pop-up window on the web, a
+// window on the desktop), so the pane stays usable and can be asked to open it again. Here it is
+// an iframe beside the pane, never over it, joined to the pane by a MessageChannel, so no other
+// page's messages reach either side.
 import type { AsyncCallback, DialogEventArg, DialogLike } from '../../src/office/office-api';
 
 export const DIALOG_EVENT = {
@@ -17,6 +20,9 @@ const CONNECT = 'cst-sandbox-dialog-connect';
 export const DIALOG_CLOSED_BY_USER = 12006;
 const ALREADY_OPEN = 12007;
 const NOT_TRUSTED = 12004;
+const NOT_HTTPS = 12005;
+/** The sandbox page's pane column (sandbox/page/index.html): the dialog keeps clear of it. */
+const PANE_PX = 380;
 
 type Wire = { type: 'message'; message: string };
 const isWire = (v: unknown): v is Wire =>
@@ -52,6 +58,8 @@ export function createDialogOpener(host: () => Document, origin: string) {
     } catch {
       return fail(NOT_TRUSTED, 'The dialog address is not a URL.');
     }
+    if (url.protocol !== 'https:')
+      return fail(NOT_HTTPS, 'The dialog page must be on a secure (HTTPS) address.');
     if (url.origin !== origin)
       return fail(NOT_TRUSTED, 'The dialog page must be on the add-in’s own domain.');
     if (open) return fail(ALREADY_OPEN, 'A dialog is already open from this page.');
@@ -64,7 +72,8 @@ export function createDialogOpener(host: () => Document, origin: string) {
     const overlay = doc.createElement('div');
     overlay.setAttribute('data-sandbox-dialog', '');
     const pct = (n: number | undefined, fallback: number) => Math.min(100, Math.max(10, n ?? fallback));
-    overlay.style.cssText = `position:fixed;z-index:1000;top:50%;left:50%;transform:translate(-50%,-50%);width:${pct(options.width, 80)}vw;height:${pct(options.height, 80)}vh;display:flex;flex-direction:column;background:#fff;border:1px solid #616161;box-shadow:0 8px 32px rgba(0,0,0,.4)`;
+    // Its size is a share of the screen, as Office's is, less the pane it must not cover.
+    overlay.style.cssText = `position:fixed;z-index:1000;top:${(100 - pct(options.height, 80)) / 2}vh;left:8px;width:min(${pct(options.width, 80)}vw,calc(100vw - ${PANE_PX + 24}px));height:${pct(options.height, 80)}vh;display:flex;flex-direction:column;background:#fff;border:1px solid #616161;box-shadow:0 8px 32px rgba(0,0,0,.4)`;
     const bar = doc.createElement('div');
     bar.style.cssText = 'display:flex;justify-content:flex-end;padding:4px;background:#f0f0f0';
     const closeButton = doc.createElement('button');

@@ -1,12 +1,24 @@
 // The supervisors' register in the sandbox: a supervisor opens it from the pane (Office dialog API:
 // the pane sends the rows with messageChild), sorts by next review, filters by a name, exports the
 // rows shown as CSV, opens a review pack, exports it and the person's whole log (a subject access
-// request, without fingerprints), prints, and axe finds nothing. All of it under the sandbox's CSP:
+// request, without fingerprints, every decision), prints, and axe finds nothing. Opened twice or
+// closed, the pane says so in words and goes on working. All of it under the sandbox's CSP:
 // axe is evaluated through the DevTools protocol, which the page's policy does not govern.
 import { readFileSync } from 'node:fs';
 import type { Download, Frame } from 'playwright-core';
 import { nodeImportIo, runImport } from '../../src/cli/import';
-import { AXE_SOURCE, SAMPLES, answer, logRows, open, record, sample, until, useHarness } from './harness';
+import {
+  AXE_SOURCE,
+  SAMPLES,
+  answer,
+  logRows,
+  open,
+  pane as taskpane,
+  record,
+  sample,
+  until,
+  useHarness,
+} from './harness';
 
 const h = useHarness();
 const SAM = 'sam.supervisor@force.example.police.uk';
@@ -244,6 +256,41 @@ describe('the register', () => {
   );
 
   it(
+    'says in words when the register is opened twice (12007) or closed (12006), and the pane stays usable',
+    async () => {
+      // The register is open from the test before, in a window beside the pane, as Outlook's is.
+      const pane = await taskpane(h.page);
+      const button = pane.getByRole('button', { name: 'Register of all strategies' });
+      await button.click();
+      await pane
+        .getByRole('alert')
+        .filter({
+          hasText:
+            'The register is already open in its own window. Switch to it, or close it and open it again.',
+        })
+        .waitFor();
+      // Office refused a second dialog: the first is still the only one, and still works.
+      await expect(h.page.locator('[data-sandbox-dialog]').count()).resolves.toBe(1);
+      await frame.getByLabel('Filter by name, reference, SPOC or kind').fill('casey');
+      expect(await people(frame)).toEqual(['Casey Quinn']);
+
+      await h.page.getByRole('button', { name: 'Close dialog' }).click();
+      await pane
+        .getByRole('status')
+        .filter({ hasText: 'The register is closed. Open it again with “Register of all strategies”.' })
+        .waitFor();
+      await expect(pane.getByRole('alert').filter({ hasText: 'already open' }).count()).resolves.toBe(0);
+
+      // The pane goes on: another message shows, and the register opens again from it.
+      frame = await openRegister();
+      expect(await people(frame)).toHaveLength(7);
+      // The pane was loaded again for the user switch: a fresh look at it.
+      await expect((await taskpane(h.page)).getByText('The register is closed.').count()).resolves.toBe(0);
+    },
+    SLOW,
+  );
+
+  it(
     'draws the pane’s own review pack with the same summary as the dialog’s',
     async () => {
       await h.page.getByRole('button', { name: 'Close dialog' }).click();
@@ -301,7 +348,8 @@ describe('the register', () => {
         .waitFor();
       await h.page.getByRole('button', { name: 'Close dialog' }).click();
     },
-    SLOW,
+    // Two reads recorded by two users, then the register: minutes when the machine is loaded.
+    2 * SLOW,
   );
 
   it(

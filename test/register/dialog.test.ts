@@ -6,7 +6,7 @@ import { newStrategy } from '../../src/core/strategy';
 import { reviewPack } from '../../src/core/supervisor';
 import type { AsyncCallback, DialogEventArg, DialogLike, DialogUi } from '../../src/office/office-api';
 import { createAsker } from '../../src/register/dialog/ask';
-import { openRegister, type RegisterSource } from '../../src/register/dialog/open';
+import { openRegister, type RegisterEvent, type RegisterSource } from '../../src/register/dialog/open';
 import { filterRows, sortRows } from '../../src/register/dialog/order';
 import { readFromDialog, readToDialog, type ToDialog } from '../../src/register/dialog/protocol';
 import { subjectAccessTable } from '../../src/core/register/exports';
@@ -182,8 +182,9 @@ function fakeUi(fail?: number) {
   };
   const fromDialog = (message: unknown, origin = 'https://addin.example.org') =>
     handlers.get('dialogMessageReceived')?.({ message: JSON.stringify(message), origin });
-  const closeByUser = () => handlers.get('dialogEventReceived')?.({ error: 12006 });
-  return { ui, sent, fromDialog, closeByUser };
+  const event = (error: number) => handlers.get('dialogEventReceived')?.({ error });
+  const closeByUser = () => event(12006);
+  return { ui, sent, fromDialog, closeByUser, event };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
@@ -262,9 +263,32 @@ describe('the pane opening the register', () => {
 
   it('says what to do when Office will not open it', async () => {
     await expect(openRegister(options(fakeUi(12007).ui, source()))).rejects.toThrow(
-      'A dialog from this add-in is already open: close it first.',
+      'The register is already open in its own window. Switch to it, or close it and open it again.',
     );
+    await expect(openRegister(options(fakeUi(12004).ui, source()))).rejects.toThrow(
+      /not on the add-in’s own web address\. Tell your administrator\.$/,
+    );
+    await expect(openRegister(options(fakeUi(12005).ui, source()))).rejects.toThrow(/secure \(HTTPS\)/);
     await expect(openRegister(options(fakeUi(12009).ui, source()))).rejects.toThrow(/allow pop-up windows/);
     await expect(openRegister(options(fakeUi(99).ui, source()))).rejects.toThrow('(Office error 99)');
+  });
+
+  it('tells the pane in words when the open register is closed or its page fails', async () => {
+    const said: RegisterEvent[] = [];
+    const open = async () => {
+      const f = fakeUi();
+      await openRegister({ ...options(f.ui, source()), onEvent: (e) => said.push(e) });
+      return f;
+    };
+    (await open()).closeByUser();
+    (await open()).event(12002);
+    (await open()).event(12003);
+    (await open()).event(12345);
+    expect(said).toEqual([
+      { kind: 'closed', message: 'The register is closed. Open it again with “Register of all strategies”.' },
+      { kind: 'failed', message: expect.stringMatching(/^The register window could not load its page/) },
+      { kind: 'failed', message: expect.stringMatching(/insecure \(HTTP\) address/) },
+      { kind: 'failed', message: 'The register window stopped (Office error 12345).' },
+    ]);
   });
 });

@@ -24,13 +24,43 @@ export interface OpenRegisterOptions {
   source: RegisterSource;
   /** Why something could not be read, in words. */
   describe: (err: unknown) => string;
+  /** The dialog closed after it opened: by the supervisor (12006) or because its page failed. */
+  onEvent?: (event: RegisterEvent) => void;
 }
 
+// Why Office would not open the dialog (Microsoft Learn, "Handle errors and events in the Office
+// dialog box": errors from displayDialogAsync), and what the supervisor can do about it.
 const OPEN_ERRORS: Record<number, string> = {
-  12007: 'A dialog from this add-in is already open: close it first.',
+  12004:
+    'Outlook refused to open the register: its page is not on the add-in’s own web address. Tell your administrator.',
+  12005:
+    'Outlook refused to open the register: its page is not on a secure (HTTPS) address. Tell your administrator.',
+  12007: 'The register is already open in its own window. Switch to it, or close it and open it again.',
   12009: 'The register window was blocked: allow pop-up windows for Outlook and try again.',
   12011: "The browser's settings block the register window: allow pop-ups for this site and try again.",
 };
+
+// What the dialog's DialogEventReceived codes mean once it is open (same page: "Errors and events
+// in the dialog box"). It is gone in each case.
+const DIALOG_EVENTS: Record<number, string> = {
+  12002:
+    'The register window could not load its page and was closed. Try again; if it happens again, tell your administrator.',
+  12003:
+    'The register window was sent to an insecure (HTTP) address and was closed. Tell your administrator.',
+  12006: 'The register is closed. Open it again with “Register of all strategies”.',
+};
+
+/** What happened to the open register, in words: a plain close, or a failure. */
+export type RegisterEvent = { kind: 'closed' | 'failed'; message: string };
+
+export function describeDialogEvent(code: number | undefined): RegisterEvent {
+  const message = code === undefined ? undefined : DIALOG_EVENTS[code];
+  if (code === 12006 && message) return { kind: 'closed', message };
+  return {
+    kind: 'failed',
+    message: message ?? `The register window stopped (Office error ${code ?? 'without a code'}).`,
+  };
+}
 
 async function answer(source: RegisterSource, request: Request): Promise<ToDialog> {
   if (request.kind === 'pack') {
@@ -84,10 +114,11 @@ export function openRegister(options: OpenRegisterOptions): Promise<void> {
               }),
             );
         });
-        // Closed by the supervisor (12006) or unloaded: nothing more is sent; the next click opens
-        // it again.
-        dialog.addEventHandler(options.eventTypes.DialogEventReceived, () => {
+        // Closed by the supervisor (12006) or its page failed (12002, 12003): nothing more is sent;
+        // the pane says what happened, and the next click opens it again.
+        dialog.addEventHandler(options.eventTypes.DialogEventReceived, (arg: DialogEventArg) => {
           closed = true;
+          options.onEvent?.(describeDialogEvent(arg.error));
         });
         resolve();
       },

@@ -11,7 +11,7 @@ import { reviewPack } from '../../../core/supervisor';
 import { localDate } from '../../../core/time';
 import type { ContactLogRecord } from '../../../core/types';
 import { globalOffice } from '../../../office/office-api';
-import { openRegister, type RegisterSource } from '../../../register/dialog/open';
+import { openRegister, type RegisterEvent, type RegisterSource } from '../../../register/dialog/open';
 import { REGISTER_PAGE } from '../../../register/dialog/protocol';
 import { describeError } from '../../state/errors';
 import { useSupervisor } from '../../state/supervisor-context';
@@ -21,7 +21,8 @@ const YEAR_MS = 365 * 86_400_000;
 
 export function RegisterButton({ state }: { state: ReadyState }) {
   const supervisor = useSupervisor();
-  const [note, setNote] = useState<string | null>(null);
+  // What became of the last attempt: Office refused to open it, it failed, or it was closed.
+  const [note, setNote] = useState<RegisterEvent | null>(null);
 
   const strategy = (id: string) => {
     const found = supervisor.strategyById(id);
@@ -62,7 +63,10 @@ export function RegisterButton({ state }: { state: ReadyState }) {
       !DialogMessageReceived ||
       !DialogEventReceived
     ) {
-      setNote('This version of Outlook cannot open the register (it needs the Office dialog API 1.2).');
+      setNote({
+        kind: 'failed',
+        message: 'This version of Outlook cannot open the register (it needs the Office dialog API 1.2).',
+      });
       return;
     }
     openRegister({
@@ -71,13 +75,18 @@ export function RegisterButton({ state }: { state: ReadyState }) {
       url: new URL(REGISTER_PAGE, globalThis.location.href).href,
       source,
       describe: describeError,
-    }).catch((err: unknown) => setNote(err instanceof Error ? err.message : String(err)));
+      onEvent: setNote,
+    }).catch((err: unknown) =>
+      setNote({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }),
+    );
   };
 
   return (
     <div>
       <Button onClick={open}>Register of all strategies</Button>
-      {note && <p role="alert">{note}</p>}
+      {/* A failure interrupts (alert); a plain close is said politely (status). */}
+      {note?.kind === 'failed' && <p role="alert">{note.message}</p>}
+      <div role="status">{note?.kind === 'closed' && <p>{note.message}</p>}</div>
     </div>
   );
 }
