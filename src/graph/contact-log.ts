@@ -31,7 +31,14 @@ import {
   selectColumns,
   withoutNulls,
 } from './schema';
-import type { AppendOptions, ContactLogRepository, MessageClaim, PersonLogQuery, RejectedRow } from './types';
+import type {
+  AppendOptions,
+  ContactLogRepository,
+  MessageClaim,
+  PersonLog,
+  PersonLogQuery,
+  RejectedRow,
+} from './types';
 
 interface LogItem {
   id: string;
@@ -306,12 +313,12 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
    * overrides are not decisions on the person's mail. Oldest first, a message's decisions in the
    * order they were written.
    */
-  async function forPerson(person: PersonLogQuery): Promise<ContactLogRecord[]> {
+  async function forPerson(person: PersonLogQuery): Promise<PersonLog> {
     const list = await options.listPath();
     const senders = [...new Set([...person.addresses, ...person.advocateAddresses].map(logAddress))];
     const filters = [...new Set(person.strategyIds)].map((id) => eq('StrategyId', id));
     filters.push(...senders.filter((a) => a.length > 0).map((a) => eq('Sender', a)));
-    if (filters.length === 0) return [];
+    if (filters.length === 0) return { records: [], unreadable: [] };
     const items = await collect(list, filters, fullExpand);
     rejected = [];
     const byItem = new Map<string, { record: ContactLogRecord; order: number }>();
@@ -331,12 +338,13 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
         note(item, err);
       }
     }
-    return [...byItem.values()]
+    const records = [...byItem.values()]
       .sort(
         (a, b) =>
           Date.parse(a.record.receivedDateTime) - Date.parse(b.record.receivedDateTime) || a.order - b.order,
       )
       .map((v) => v.record);
+    return { records, unreadable: [...rejected] };
   }
 
   /**

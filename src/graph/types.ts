@@ -63,7 +63,14 @@ export interface ContactLogRepository {
   /** Rows for a strategy since an instant, a message's latest decision only (review pack). */
   forStrategy(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]>;
   /** Every decision about a person, however old, every decision on a message (subject access). */
-  forPerson(person: PersonLogQuery): Promise<ContactLogRecord[]>;
+  forPerson(person: PersonLogQuery): Promise<PersonLog>;
+}
+
+/** What the log holds about a person, and its rows about them that could not be read. */
+export interface PersonLog {
+  records: ContactLogRecord[];
+  /** Rows that answered the person's queries but could not be read: the export must say so. */
+  unreadable: RejectedRow[];
 }
 
 /** Whose rows a subject access export reads (core/register/person's Person). */

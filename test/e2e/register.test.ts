@@ -202,7 +202,9 @@ describe('the register', () => {
         expect(text).not.toContain(String(r.fields['MessageKey']));
       }
       await frame
-        .getByText('Saved subject-access-CS-0045.csv: 2 entries of the contact log about Riley Persistent.')
+        .getByText(
+          'Saved subject-access-CS-0045.csv: 2 entries of the contact log about Riley Persistent (strategy CS-0045).',
+        )
         .waitFor();
 
       // Printed, the pack keeps its summary and table and loses its buttons.
@@ -344,7 +346,9 @@ describe('the register', () => {
       expect(about.map((l) => l.split(',')[readBy])).toEqual([ALEX, SAM]);
       expect(csv).toHaveLength(1 + 2 + 2);
       await frame
-        .getByText('Saved subject-access-CS-0045.csv: 4 entries of the contact log about Riley Persistent.')
+        .getByText(
+          'Saved subject-access-CS-0045.csv: 4 entries of the contact log about Riley Persistent (strategy CS-0045).',
+        )
         .waitFor();
       await h.page.getByRole('button', { name: 'Close dialog' }).click();
     },

@@ -106,22 +106,35 @@ describe("a person's whole log (subject access)", () => {
 
   it('holds both decisions on one message, the rows of their second strategy and via their advocate', async () => {
     const l = log();
-    const rows = await l.forPerson(person);
-    expect(rows.map((r) => r.key)).toEqual([underSecond.key, first.key, second.key, viaAnn.key]);
-    expect(l.rejectedRows()).toEqual([]);
+    const { records, unreadable } = await l.forPerson(person);
+    expect(records.map((r) => r.key)).toEqual([underSecond.key, first.key, second.key, viaAnn.key]);
+    expect(unreadable).toEqual([]);
     // The review pack's query keeps only the message's latest decision: not enough for this.
     const pack = await l.forStrategy('CS-0101', '1970-01-01T00:00:00Z');
     expect(pack.filter((r) => r.messageKey === message.messageKey).map((r) => r.key)).toEqual([second.key]);
   });
 
   it("never holds another person's rows, even from the advocate they share", async () => {
-    const rows = await log().forPerson(person);
-    const csv = toCsv(subjectAccessTable(person, rows));
+    const { records } = await log().forPerson(person);
+    const csv = toCsv(subjectAccessTable(person, records));
     expect(csv).not.toContain('rita.sample@example.org');
     expect(csv).not.toContain(annForRita.internetMessageId);
     expect(csv).toContain(viaAnn.internetMessageId);
     const forRita = await log().forPerson(personOf(rita, [paul, paulAgain, rita]));
-    expect(forRita.map((r) => r.key).sort()).toEqual([viaAnn.key, annForRita.key, ritas.key].sort());
+    expect(forRita.records.map((r) => r.key).sort()).toEqual([viaAnn.key, annForRita.key, ritas.key].sort());
+  });
+});
+
+describe("a person's row the log cannot read", () => {
+  it('is named, never silently left out, and does not hide the rest', async () => {
+    const good = logRecord({ strategyIds: ['CS-0101'] });
+    const bad = logRecord({ strategyIds: ['CS-0101'], flagCodes: ['NOT_A_FLAG' as never] });
+    await h.emu.reset(listsSeed({ log: [good, bad] }));
+    const { records, unreadable } = await log().forPerson(person);
+    expect(records.map((r) => r.key)).toEqual([good.key]);
+    expect(unreadable).toEqual([
+      { itemId: expect.any(String), message: expect.stringMatching(/FlagCodes.*NOT_A_FLAG/) },
+    ]);
   });
 });
 
@@ -139,8 +152,8 @@ describe("a person's whole log on a list above the view threshold", () => {
     ];
     await h.emu.reset(listsSeed({ log: [...others, ...paulsRows] }));
     h.emu.store.clearRequestLog();
-    const rows = await log().forPerson(person);
-    expect(rows.map((r) => r.key).sort()).toEqual(paulsRows.map((r) => r.key).sort());
+    const { records } = await log().forPerson(person);
+    expect(records.map((r) => r.key).sort()).toEqual(paulsRows.map((r) => r.key).sort());
     const sent = filters();
     expect(sent.length).toBeGreaterThanOrEqual(4);
     for (const f of sent) expect(f).toMatch(/^fields\/(StrategyId|Sender) eq '[^']*'$/);

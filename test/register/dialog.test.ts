@@ -111,7 +111,12 @@ describe('the messages between pane and dialog', () => {
     const table = { headers: ['A'], rows: [['1', 2]] };
     expect(
       readToDialog(
-        JSON.stringify({ type: 'cst-register', kind: 'person-log', id: 'x', personName: 'P', table }),
+        JSON.stringify({
+          type: 'cst-register',
+          kind: 'person-log',
+          id: 'x',
+          export: { personName: 'P', strategyIds: ['x'], table, unreadable: [] },
+        }),
       ),
     ).toBeNull();
   });
@@ -195,7 +200,9 @@ function source(overrides: Partial<RegisterSource> = {}): RegisterSource {
     pack: async () => reviewPack(rita, log),
     personLog: async () => ({
       personName: 'Rita Sample',
+      strategyIds: ['CS-0051'],
       table: subjectAccessTable(personOf(rita, [rita]), log),
+      unreadable: ['Contact log row 7: FlagCodes: unknown code "X"'],
     }),
     ...overrides,
   };
@@ -221,6 +228,10 @@ describe('the pane opening the register', () => {
     f.fromDialog({ type: 'cst-register', kind: 'ask', request: { kind: 'person-log', id: 'CS-0051' } });
     await settle();
     expect(f.sent.map((m) => m.kind)).toEqual(['rows', 'pack', 'person-log']);
+    // What it covers and what could not be read go with the person's table.
+    expect(f.sent[2]).toMatchObject({
+      export: { strategyIds: ['CS-0051'], unreadable: ['Contact log row 7: FlagCodes: unknown code "X"'] },
+    });
     const pack = f.sent[1];
     if (pack?.kind !== 'pack') throw new Error('no pack');
     expect(pack.table.rows).toHaveLength(1);

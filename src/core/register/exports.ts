@@ -107,6 +107,22 @@ export function subjectAccessTable(person: Person, log: readonly ContactLogRecor
   return { headers: LOG_HEADERS, rows: rows.map(logRow) };
 }
 
+/** What the supervisor is told once a subject access export is saved: what it covers, what it lacks. */
+export function subjectAccessSaved(saved: {
+  file: string;
+  personName: string;
+  strategyIds: readonly string[];
+  entries: number;
+  unreadable: readonly string[];
+}): string {
+  const { file, personName, strategyIds, entries, unreadable } = saved;
+  const strategies = `${strategyIds.length === 1 ? 'strategy' : 'strategies'} ${strategyIds.join(', ')}`;
+  const said = `Saved ${file}: ${entries} ${entries === 1 ? 'entry' : 'entries'} of the contact log about ${personName} (${strategies}).`;
+  const n = unreadable.length;
+  if (n === 0) return said;
+  return `${said} ${n} ${n === 1 ? 'row' : 'rows'} about them could not be read and ${n === 1 ? 'is' : 'are'} not in the file (${unreadable.join('; ')}): ask an administrator to correct ${n === 1 ? 'it' : 'them'}, then export again.`;
+}
+
 /** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 

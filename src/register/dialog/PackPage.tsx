@@ -3,7 +3,7 @@
 // subject access request (core leaves the internal fingerprints and keys out), and a printed page.
 import { Button, Link, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { type Table, toCsv } from '../../core/register/exports';
+import { type Table, subjectAccessSaved, toCsv } from '../../core/register/exports';
 import type { RegisterRow } from '../../core/register/register';
 import type { ReviewPack } from '../../core/supervisor';
 import { ReviewPackSummary } from '../pack/ReviewPackSummary';
@@ -85,13 +85,12 @@ export function PackPage({ row, asker, onBack }: { row: RegisterRow; asker: Aske
   const exportPerson = () => {
     setSaved({ kind: 'busy' });
     asker.personLog(row.id).then(
-      ({ personName, table }) => {
-        const name = fileName('subject-access', row.id);
-        saveCsv(name, toCsv(table));
-        const n = table.rows.length;
+      (found) => {
+        const file = fileName('subject-access', row.id);
+        saveCsv(file, toCsv(found.table));
         setSaved({
           kind: 'done',
-          text: `Saved ${name}: ${n} ${n === 1 ? 'entry' : 'entries'} of the contact log about ${personName}.`,
+          text: subjectAccessSaved({ file, ...found, entries: found.table.rows.length }),
         });
       },
       (err: unknown) => setSaved({ kind: 'failed', text: errorText(err) }),

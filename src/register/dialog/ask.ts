@@ -2,11 +2,11 @@
 // answer for the same request (messageChild), so the page can await a review pack like a fetch.
 import type { Table } from '../../core/register/exports';
 import type { ReviewPack } from '../../core/supervisor';
-import type { FromDialog, Request, ToDialog } from './protocol';
+import type { FromDialog, PersonExport, Request, ToDialog } from './protocol';
 
 export interface Asker {
   pack(strategyId: string): Promise<{ pack: ReviewPack; table: Table }>;
-  personLog(strategyId: string): Promise<{ personName: string; table: Table }>;
+  personLog(strategyId: string): Promise<PersonExport>;
   /** Hands the pane's message over; true when it settled a request. */
   receive(message: ToDialog): boolean;
 }
@@ -36,7 +36,7 @@ export function createAsker(messageParent: (text: string) => void): Asker {
   async function personLog(id: string) {
     const m = await send({ kind: 'person-log', id });
     if (m.kind !== 'person-log') throw new Error('The pane answered something else.');
-    return { personName: m.personName, table: m.table };
+    return m.export;
   }
 
   function receive(message: ToDialog): boolean {

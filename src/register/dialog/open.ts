@@ -2,18 +2,18 @@
 // the page says it is ready sends it the rows (messageChild, DialogApi 1.2); later it answers the
 // page's requests for a review pack or a person's log. The rows are built while the page loads.
 // Errors come back as sentences for the supervisor.
-import { type Table, reviewPackTable } from '../../core/register/exports';
+import { reviewPackTable } from '../../core/register/exports';
 import type { RegisterRow } from '../../core/register/register';
 import type { ReviewPack } from '../../core/supervisor';
 import type { DialogEventArg, DialogLike, DialogUi } from '../../office/office-api';
-import { type Request, type ToDialog, readFromDialog } from './protocol';
+import { type PersonExport, type Request, type ToDialog, readFromDialog } from './protocol';
 
 /** Where the pane gets what the dialog shows (the dialog itself has no Graph). */
 export interface RegisterSource {
   rows(): Promise<RegisterRow[]>;
   pack(strategyId: string): Promise<ReviewPack>;
   /** Everything the contact log holds about the strategy's person, as core exports it. */
-  personLog(strategyId: string): Promise<{ personName: string; table: Table }>;
+  personLog(strategyId: string): Promise<PersonExport>;
 }
 
 export interface OpenRegisterOptions {
@@ -67,8 +67,12 @@ async function answer(source: RegisterSource, request: Request): Promise<ToDialo
     const pack = await source.pack(request.id);
     return { type: 'cst-register', kind: 'pack', id: request.id, pack, table: reviewPackTable(pack) };
   }
-  const { personName, table } = await source.personLog(request.id);
-  return { type: 'cst-register', kind: 'person-log', id: request.id, personName, table };
+  return {
+    type: 'cst-register',
+    kind: 'person-log',
+    id: request.id,
+    export: await source.personLog(request.id),
+  };
 }
 
 /** Resolves once the dialog is open (it then lives on its own); rejects with a sentence. */

@@ -12,6 +12,15 @@ export const REGISTER_PAGE = 'register.html';
 /** What the dialog can ask for: the rows, one strategy's review pack, one person's whole log. */
 export type Request = { kind: 'pack'; id: string } | { kind: 'person-log'; id: string };
 
+/** A person's subject access export: whose, which strategies it covers, and what could not be read. */
+export interface PersonExport {
+  personName: string;
+  strategyIds: string[];
+  table: Table;
+  /** Why each unreadable row of theirs is missing from the table. */
+  unreadable: string[];
+}
+
 export type FromDialog =
   { type: 'cst-register'; kind: 'ready' } | { type: 'cst-register'; kind: 'ask'; request: Request };
 
@@ -19,7 +28,7 @@ export type ToDialog =
   | { type: 'cst-register'; kind: 'rows'; rows: RegisterRow[] }
   | { type: 'cst-register'; kind: 'failed'; message: string }
   | { type: 'cst-register'; kind: 'pack'; id: string; pack: ReviewPack; table: Table }
-  | { type: 'cst-register'; kind: 'person-log'; id: string; personName: string; table: Table }
+  | { type: 'cst-register'; kind: 'person-log'; id: string; export: PersonExport }
   | { type: 'cst-register'; kind: 'refused'; request: Request; message: string };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
@@ -90,6 +99,16 @@ function isPack(v: unknown): v is ReviewPack {
   );
 }
 
+function isPersonExport(v: unknown): v is PersonExport {
+  return (
+    isObject(v) &&
+    typeof v.personName === 'string' &&
+    isStrings(v.strategyIds) &&
+    isTable(v.table) &&
+    isStrings(v.unreadable)
+  );
+}
+
 export function readToDialog(text: string): ToDialog | null {
   const m = parse(text);
   if (m?.kind === 'failed' && typeof m.message === 'string')
@@ -98,13 +117,8 @@ export function readToDialog(text: string): ToDialog | null {
     return { type: 'cst-register', kind: 'rows', rows: m.rows };
   if (m?.kind === 'pack' && typeof m.id === 'string' && isPack(m.pack) && isTable(m.table))
     return { type: 'cst-register', kind: 'pack', id: m.id, pack: m.pack, table: m.table };
-  if (
-    m?.kind === 'person-log' &&
-    typeof m.id === 'string' &&
-    typeof m.personName === 'string' &&
-    isTable(m.table)
-  )
-    return { type: 'cst-register', kind: 'person-log', id: m.id, personName: m.personName, table: m.table };
+  if (m?.kind === 'person-log' && typeof m.id === 'string' && isPersonExport(m.export))
+    return { type: 'cst-register', kind: 'person-log', id: m.id, export: m.export };
   const request = m?.kind === 'refused' ? readRequest(m.request) : null;
   if (request && typeof m?.message === 'string')
     return { type: 'cst-register', kind: 'refused', request, message: m.message };

@@ -4,7 +4,7 @@
 import type { ContactLogRecord, Strategy } from '../../core/types';
 import type { ImportStep } from '../../core/register/import';
 import type { CreateOutcome } from '../../graph/strategy-import';
-import type { PersonLogQuery, SaveResult, StrategySnapshot } from '../../graph/types';
+import type { PersonLog, PersonLogQuery, SaveResult, StrategySnapshot } from '../../graph/types';
 import type { UserIdentity } from '../../office/types';
 import { describeError } from './errors';
 import type { SelectedItem } from './item';
@@ -31,7 +31,7 @@ export interface SupervisorActions {
   /** Contact-log rows for a strategy since an instant (the review pack's input). */
   contactsFor(strategyId: string, sinceIso: string): Promise<ContactLogRecord[]>;
   /** Every decision the contact log holds about a person (the subject access export's input). */
-  personLog(person: PersonLogQuery): Promise<ContactLogRecord[]>;
+  personLog(person: PersonLogQuery): Promise<PersonLog>;
   /** Who is acting, for "reviewed by" and "decided by". */
   user(): UserIdentity;
   today(): Date;

@@ -1,7 +1,7 @@
 // Who a subject access export is about: a strategy's person is every strategy linked to it by a
 // shared address (as the matcher finds them for one sender), never a namesake; their rows are
 // every decision naming one of those strategies or sent from one of those addresses.
-import { subjectAccessTable } from '../../../src/core/register/exports';
+import { subjectAccessSaved, subjectAccessTable } from '../../../src/core/register/exports';
 import { isAboutPerson, personOf } from '../../../src/core/register/person';
 import { newStrategy } from '../../../src/core/strategy';
 import { logRecord } from '../../fixtures/strategies';
@@ -107,5 +107,24 @@ describe('a subject access export', () => {
       ['<m-1@example.com>', 'hana@force.example.police.uk'],
       ['<m-1@example.com>', 'sam@force.example.police.uk'],
     ]);
+  });
+});
+
+describe('what the supervisor is told once the export is saved', () => {
+  it('names the strategies it covers, and every row that could not be read', () => {
+    const base = { file: 'subject-access-CS-0101.csv', personName: 'Paul Example', entries: 1 };
+    expect(subjectAccessSaved({ ...base, strategyIds: ['CS-0101'], unreadable: [] })).toBe(
+      'Saved subject-access-CS-0101.csv: 1 entry of the contact log about Paul Example (strategy CS-0101).',
+    );
+    expect(
+      subjectAccessSaved({
+        ...base,
+        entries: 3,
+        strategyIds: ['CS-0101', 'CS-0102'],
+        unreadable: ['Contact log row 7: FlagCodes: unknown code "X"'],
+      }),
+    ).toBe(
+      'Saved subject-access-CS-0101.csv: 3 entries of the contact log about Paul Example (strategies CS-0101, CS-0102). 1 row about them could not be read and is not in the file (Contact log row 7: FlagCodes: unknown code "X"): ask an administrator to correct it, then export again.',
+    );
   });
 });

@@ -47,8 +47,13 @@ export function RegisterButton({ state }: { state: ReadyState }) {
     async personLog(id) {
       // Everything held about the person: all their strategies and addresses, every decision.
       const person = personOf(strategy(id), supervisor.strategies());
-      const table = subjectAccessTable(person, await supervisor.personLog(person));
-      return { personName: person.name, table };
+      const { records, unreadable } = await supervisor.personLog(person);
+      return {
+        personName: person.name,
+        strategyIds: person.strategyIds,
+        table: subjectAccessTable(person, records),
+        unreadable: unreadable.map((r) => r.message),
+      };
     },
   };
 
