@@ -4,7 +4,7 @@
 import type { ReviewPack } from '../supervisor';
 import type { ContactLogRecord } from '../types';
 import { type Person, isAboutPerson } from './person';
-import { ENDED_NOTHING_DUE, type RegisterRow, kindLabel } from './register';
+import { type RegisterRow, kindLabel, noReviewWords } from './register';
 
 export type Table = { headers: string[]; rows: string[][] };
 
@@ -32,7 +32,7 @@ export function registerTable(rows: readonly RegisterRow[]): Table {
       r.status,
       r.kinds.map(kindLabel).join('; '),
       r.spoc ?? '',
-      r.review.kind === 'due' ? r.review.date : r.review.kind === 'ended' ? ENDED_NOTHING_DUE : '',
+      r.review.kind === 'due' ? r.review.date : r.review.kind === 'ended' ? noReviewWords(r.review) : '',
       r.review.kind === 'due' ? yesNo(r.review.overdue) : r.review.kind === 'ended' ? 'No' : '',
       r.spocRotation?.date ?? '',
       r.adjustmentReviews.map((a) => `${a.description} (${a.due.date})`).join('; '),

@@ -3,6 +3,7 @@
 // and the contacts and breaches since the last review, week by week). Pure: today comes in.
 import { reviewPack } from '../supervisor';
 import { addDays, addMonths, daysBetween, isBefore, isIsoDate } from '../time';
+import { ukDate } from '../words';
 import type { Config, ContactLogRecord, IsoDate, Strategy, StrategyStatus } from '../types';
 
 /** What kind of restriction a strategy is, in the words of the strategy card. */
@@ -47,11 +48,19 @@ export interface Due {
 /**
  * The next review: its date, or none because the strategy has ended (it is no longer applied, so
  * a supervisor is never told it is overdue), or not known (no date and nothing to count from).
+ * An ended strategy's date is its last review's: ending is the outcome of a review, and the pane's
+ * End records it as one on the day (core/supervisor endStrategy).
  */
-export type NextReview = ({ kind: 'due' } & Due) | { kind: 'ended' } | { kind: 'not-set' };
+export type NextReview = ({ kind: 'due' } & Due) | { kind: 'ended'; on?: IsoDate } | { kind: 'not-set' };
 
 /** What the register says in a due column of an ended strategy. */
 export const ENDED_NOTHING_DUE = 'None (ended)';
+
+/** The next review's words where there is no date due: "Ended 3 Mar 2026: no review due". */
+export function noReviewWords(review: Exclude<NextReview, { kind: 'due' }>): string {
+  if (review.kind === 'not-set') return 'Not set';
+  return review.on ? `Ended ${ukDate(review.on)}: no review due` : 'Ended: no review due';
+}
 
 export interface WeekCount {
   /** The Monday-or-start date the week begins on. */
@@ -99,7 +108,7 @@ export function registerRow(
       ? due(addDays(lastReview, config.reviewMaxDays), today)
       : undefined);
   const review: NextReview = ended
-    ? { kind: 'ended' }
+    ? { kind: 'ended', ...(isIsoDate(strategy.lastReviewedDate) ? { on: strategy.lastReviewedDate } : {}) }
     : reviewDue
       ? { kind: 'due', ...reviewDue }
       : { kind: 'not-set' };

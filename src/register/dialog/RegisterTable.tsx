@@ -8,9 +8,9 @@ import { registerTable, toCsv } from '../../core/register/exports';
 import {
   type Due,
   ENDED_NOTHING_DUE,
-  type NextReview,
   type RegisterRow,
   kindLabel,
+  noReviewWords,
 } from '../../core/register/register';
 import { ukDate } from '../../core/words';
 import { filterRows, sortRows, type Sort, type SortKey } from './order';
@@ -46,8 +46,6 @@ function DueText({ due }: { due: Due | undefined }) {
     <>{ukDate(due.date)}</>
   );
 }
-
-const dueOf = (review: NextReview): Due | undefined => (review.kind === 'due' ? review : undefined);
 
 /** A download link for text; the object URL is revoked when the text changes or the view goes. */
 function useDownload(text: string): string {
@@ -150,7 +148,7 @@ export function RegisterTable({
               <td className={s.cell}>{r.kinds.map(kindLabel).join('; ')}</td>
               <td className={s.cell}>{r.spoc ?? 'None'}</td>
               <td className={s.cell}>
-                {r.review.kind === 'ended' ? ENDED_NOTHING_DUE : <DueText due={dueOf(r.review)} />}
+                {r.review.kind === 'due' ? <DueText due={r.review} /> : noReviewWords(r.review)}
               </td>
               <td className={s.cell}>
                 {r.review.kind === 'ended' ? (

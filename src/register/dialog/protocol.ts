@@ -59,7 +59,8 @@ export function readFromDialog(text: string): FromDialog | null {
 function isNextReview(v: unknown): v is RegisterRow['review'] {
   if (!isObject(v)) return false;
   if (v.kind === 'due') return typeof v.date === 'string' && typeof v.overdue === 'boolean';
-  return v.kind === 'ended' || v.kind === 'not-set';
+  if (v.kind === 'ended') return v.on === undefined || typeof v.on === 'string';
+  return v.kind === 'not-set';
 }
 
 /** A row as the pane sends it; anything else is refused rather than drawn half-right. */

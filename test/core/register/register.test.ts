@@ -7,7 +7,7 @@ import {
   uncsvCell,
 } from '../../../src/core/register/exports';
 import { personOf } from '../../../src/core/register/person';
-import { attention, kindLabel, registerRows } from '../../../src/core/register/register';
+import { attention, kindLabel, noReviewWords, registerRows } from '../../../src/core/register/register';
 import { newStrategy } from '../../../src/core/strategy';
 import { logRecord } from '../../fixtures/strategies';
 
@@ -85,7 +85,12 @@ describe('the register', () => {
     // Ended after its last review: the review, SPOC rotation and adjustment review dates all passed.
     const ended = { ...paul, status: 'ended' as const, nextReviewDate: '2026-02-01' };
     const [row] = registerRows([ended], log, config, TODAY);
-    expect(row).toMatchObject({ status: 'ended', review: { kind: 'ended' }, adjustmentReviews: [] });
+    // Ending is recorded as a review: the last review's date is when it ended.
+    expect(row).toMatchObject({
+      status: 'ended',
+      review: { kind: 'ended', on: '2026-10-01' },
+      adjustmentReviews: [],
+    });
     expect(row!.spocRotation).toBeUndefined();
     expect(attention(row!)).toBe(0);
     // Its contacts are still counted: mail from someone whose strategy ended is still seen.
@@ -93,10 +98,14 @@ describe('the register', () => {
     const table = registerTable([row!]);
     const cell = (heading: string) => table.rows[0]?.[table.headers.indexOf(heading)];
     expect([cell('Next review'), cell('Review overdue'), cell('SPOC rotation due')]).toEqual([
-      'None (ended)',
+      'Ended 1 Oct 2026: no review due',
       'No',
       '',
     ]);
+    const [undated] = registerRows([{ ...ended, lastReviewedDate: undefined }], log, config, TODAY);
+    expect(undated!.review).toEqual({ kind: 'ended' });
+    if (undated!.review.kind === 'due') throw new Error('an ended strategy has no review due');
+    expect(noReviewWords(undated!.review)).toBe('Ended: no review due');
     // Without a date or anything to count from, the review is not set (and not overdue).
     const [unknown] = registerRows(
       [{ ...rita, lastReviewedDate: undefined, startDate: undefined, nextReviewDate: undefined }],
