@@ -22,35 +22,75 @@ export const SEEDS: Uint32Array = (() => {
   return seeds;
 })();
 
-/** The full 32-bit minima of a feature set (never stored: only their low bits are). */
-export function minima(features: Uint32Array): Uint32Array {
-  const out = new Uint32Array(MINHASH_SLOTS);
+// mix32(f ^ seed) begins x ^= x >>> 16, which is linear over XOR: it equals
+// (f ^ f >>> 16) ^ (seed ^ seed >>> 16). Both halves are computed once (each feature once per
+// text, each seed once here) instead of once per feature per slot.
+const SEEDS_SPREAD = Int32Array.from(SEEDS, (s) => s ^ (s >>> 16));
+
+/**
+ * Every slot's minimum, as mix32 gives it but XORed with 0x80000000 so the minima compare as
+ * signed 32-bit integers: V8 keeps those in registers, where unsigned values above 2^31 would be
+ * floating point. Four slots at a time share each feature's load.
+ */
+function flippedMinima(features: Uint32Array): Int32Array {
   const n = features.length;
-  for (let i = 0; i < MINHASH_SLOTS; i++) {
-    const seed = SEEDS[i] as number;
-    let min = 0xffffffff;
+  const spread = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const f = features[j] as number;
+    spread[j] = f ^ (f >>> 16);
+  }
+  const out = new Int32Array(MINHASH_SLOTS);
+  for (let i = 0; i < MINHASH_SLOTS; i += 4) {
+    const s0 = SEEDS_SPREAD[i] as number;
+    const s1 = SEEDS_SPREAD[i + 1] as number;
+    const s2 = SEEDS_SPREAD[i + 2] as number;
+    const s3 = SEEDS_SPREAD[i + 3] as number;
+    let m0 = 0x7fffffff;
+    let m1 = 0x7fffffff;
+    let m2 = 0x7fffffff;
+    let m3 = 0x7fffffff;
     for (let j = 0; j < n; j++) {
-      // mix32 written out: this is K hashes per feature, the cost of a fingerprint.
-      let x = (features[j] as number) ^ seed;
-      x ^= x >>> 16;
-      x = Math.imul(x, 0x85ebca6b);
-      x ^= x >>> 13;
-      x = Math.imul(x, 0xc2b2ae35);
-      x ^= x >>> 16;
-      x >>>= 0;
-      if (x < min) min = x;
+      const f = spread[j] as number;
+      // The rest of mix32 (x = imul(x, c1); x ^= x >>> 13; x = imul(x, c2); x ^= x >>> 16), then
+      // the sign bit flipped: K hashes per feature, the cost of a fingerprint.
+      let a = Math.imul(f ^ s0, 0x85ebca6b);
+      let b = Math.imul(f ^ s1, 0x85ebca6b);
+      let c = Math.imul(f ^ s2, 0x85ebca6b);
+      let d = Math.imul(f ^ s3, 0x85ebca6b);
+      a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
+      b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+      c = Math.imul(c ^ (c >>> 13), 0xc2b2ae35);
+      d = Math.imul(d ^ (d >>> 13), 0xc2b2ae35);
+      a = a ^ (a >>> 16) ^ -0x80000000;
+      b = b ^ (b >>> 16) ^ -0x80000000;
+      c = c ^ (c >>> 16) ^ -0x80000000;
+      d = d ^ (d >>> 16) ^ -0x80000000;
+      if (a < m0) m0 = a;
+      if (b < m1) m1 = b;
+      if (c < m2) m2 = c;
+      if (d < m3) m3 = d;
     }
-    out[i] = min;
+    out[i] = m0;
+    out[i + 1] = m1;
+    out[i + 2] = m2;
+    out[i + 3] = m3;
   }
   return out;
 }
 
-/** The lowest bit of each minimum, packed 32 slots to a word. */
+/** The full 32-bit minima of a feature set (never stored: only their low bits are). */
+export function minima(features: Uint32Array): Uint32Array {
+  return Uint32Array.from(flippedMinima(features), (m) => (m ^ 0x80000000) >>> 0);
+}
+
+/** The lowest bit of each minimum, packed 32 slots to a word (the flipped sign bit leaves it be). */
 export function oneBitSignature(features: Uint32Array): Uint32Array {
-  const mins = minima(features);
+  const mins = flippedMinima(features);
   const sig = new Uint32Array(WORDS);
-  for (let i = 0; i < MINHASH_SLOTS; i++) {
-    if (((mins[i] as number) & 1) === 1) sig[i >>> 5] = ((sig[i >>> 5] as number) | (1 << (i & 31))) >>> 0;
+  for (let w = 0; w < WORDS; w++) {
+    let bits = 0;
+    for (let k = 0; k < 32; k++) bits |= ((mins[w * 32 + k] as number) & 1) << k;
+    sig[w] = bits >>> 0;
   }
   return sig;
 }
