@@ -108,6 +108,21 @@ export function equalSlots(a: Uint32Array, b: Uint32Array): number {
   return MINHASH_SLOTS - differ;
 }
 
+/**
+ * equalSlots when at least `needed` slots agree, else -1, found out as soon as too many differ:
+ * once a close repeat is found among a person's earlier messages, every other one is given up
+ * after a few words of its signature.
+ */
+export function equalSlotsAtLeast(a: Uint32Array, b: Uint32Array, needed: number): number {
+  const allowed = MINHASH_SLOTS - needed;
+  let differ = 0;
+  for (let w = 0; w < WORDS; w++) {
+    differ += popcount(((a[w] as number) ^ (b[w] as number)) >>> 0);
+    if (differ > allowed) return -1;
+  }
+  return MINHASH_SLOTS - differ;
+}
+
 /** The Jaccard estimate from a count of equal slots: 2P - 1, in [0, 1]. */
 export function jaccardFromEqual(equal: number): number {
   const estimate = (2 * equal) / MINHASH_SLOTS - 1;
