@@ -346,8 +346,9 @@ export function fingerprintKey(secret: string): FingerprintKey {
   return { id, hashWord };
 }
 
-const UNIGRAM_SALT = 0x2f6b1c3d;
-const PAIR_SALT = 0x71d5e9a3;
+/** Salts of a content word's own feature and of a pair's (a pair of one word twice is none). */
+export const UNIGRAM_SALT = 0x2f6b1c3d;
+export const PAIR_SALT = 0x71d5e9a3;
 
 /** The distinct feature hashes of a text: its content words, and unordered pairs of nearby ones. */
 export function featureSet(text: string, key: FingerprintKey): Uint32Array {
