@@ -5,6 +5,7 @@ import { seededRandom } from '../emulator/prng';
 import { DEFAULT_REPEAT_THRESHOLD, findRepeats, fingerprint, similarity } from '../src/core/repeat';
 import { HELD_OUT, pairsOf, scorePairs } from '../test/core/repeat-pairs.fixtures';
 import { DEMAND, DEMAND_REWORDED } from '../test/core/repeat.fixtures';
+import { naiveFingerprint } from './naive-fingerprint';
 
 const VOCABULARY = (
   'the officer complaint said would not please reply I my you station review evidence footage letter ' +
@@ -71,6 +72,10 @@ export default async function bench(): Promise<Record<string, unknown>> {
     naiveFound = texts.filter((t) => naiveJaccard(mine, naiveShingles(t)) >= 0.5).length;
   });
   const fingerprintMs = timeIt(200, () => fingerprint(incoming));
+  // The same letter's fingerprint made the plain way (same bits, checked): strings, a Set, K x n mix32 calls.
+  if (JSON.stringify(naiveFingerprint(incoming)) !== JSON.stringify(incomingFp))
+    throw new Error('the plain fingerprint and the fast one differ');
+  const naiveFingerprintMs = timeIt(50, () => naiveFingerprint(incoming));
   // Quality on the held-out pairs (never used in tuning): rewordings vs the same person's other letters.
   const heldOutPairs = pairsOf(HELD_OUT);
   const heldOut = scorePairs(
@@ -85,6 +90,7 @@ export default async function bench(): Promise<Record<string, unknown>> {
     naiveExactJaccardFromTextsMs: Number(naiveMs.toFixed(2)),
     ratioNaiveOverOurs: Number((naiveMs / oursMs).toFixed(0)),
     fingerprintOneLetterMs: Number(fingerprintMs.toFixed(3)),
+    naiveFingerprintOneLetterMs: Number(naiveFingerprintMs.toFixed(3)),
     repeatsFound: { ours: found, naive: naiveFound },
     heldOutPairs: heldOutPairs.length,
     heldOutPrecision: Number(heldOut.precision.toFixed(3)),

@@ -11,7 +11,7 @@ import { stripQuoted } from './repeat/quotes';
 
 // Module constants, not imported bindings, on the per-comparison path: some module systems
 // (tsx, jest) turn every access to an imported binding into a getter call.
-const { equalSlots, jaccardFromEqual, MINHASH_SLOTS, oneBitSignature, slotsNeeded } = mh;
+const { equalSlots, equalSlotsAtLeast, jaccardFromEqual, MINHASH_SLOTS, oneBitSignature, slotsNeeded } = mh;
 const SIGNATURE_WORDS = MINHASH_SLOTS / 32;
 
 export { fingerprintKey, type FingerprintKey };
@@ -166,8 +166,8 @@ export function mostSimilar<T>(
     if (!other || other.v !== fp.v || !sizesAllow(fp.n, other.n, threshold)) continue;
     const theirs = signature(other);
     if (!theirs) continue;
-    const same = equalSlots(mine, theirs);
-    if (same < needed) continue;
+    const same = equalSlotsAtLeast(mine, theirs, needed);
+    if (same < 0) continue;
     best = { item, same };
     needed = same + 1; // ties keep the first
   }

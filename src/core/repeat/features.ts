@@ -10,7 +10,11 @@
 import { hex, hmacSha256 } from './hmac';
 import { mix32 } from './mix';
 import { U32Set } from './u32-set';
-import { WordTable } from './word-table';
+import * as words from './word-table';
+
+// Module constants, not imported bindings, on the per-character path: some module systems (tsx,
+// jest) turn every access to an imported binding into a getter call.
+const { FNV_BASIS, FNV_PRIME, WordTable, wordHash } = words;
 
 const STOP_WORDS = new Set(
   (
@@ -199,8 +203,17 @@ function fold(text: string): { folded: string; ascii: boolean } {
 const isAsciiWordCode = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 
-/** Called with where a word stands in `text`, and whether a clause starts with it. */
-export type WordVisitor = (text: string, start: number, end: number, startsClause: boolean) => void;
+/**
+ * Called with where a word stands in `text`, whether a clause starts with it, and the word's
+ * wordHash (computed while the word is read, so a lookup need not read it again).
+ */
+export type WordVisitor = (
+  text: string,
+  start: number,
+  end: number,
+  startsClause: boolean,
+  hash: number,
+) => void;
 
 /**
  * Every word of a folded text, in order, with the clause breaks between them: what splitting at
@@ -215,7 +228,7 @@ export function eachWord(folded: string, ascii: boolean, visit: WordVisitor): vo
       WORD.lastIndex = 0;
       let first = true;
       for (let m = WORD.exec(clause); m !== null; m = WORD.exec(clause)) {
-        visit(clause, m.index, WORD.lastIndex, first);
+        visit(clause, m.index, WORD.lastIndex, first, wordHash(clause, m.index, WORD.lastIndex));
         first = false;
       }
     }
@@ -230,26 +243,60 @@ export function eachWord(folded: string, ascii: boolean, visit: WordVisitor): vo
       continue;
     }
     const start = i;
+    let h = FNV_BASIS;
     for (;;) {
-      while (i < length && isAsciiWordCode(folded.charCodeAt(i))) i++;
+      for (; i < length; i++) {
+        const c = folded.charCodeAt(i);
+        if (!isAsciiWordCode(c)) break;
+        h = Math.imul(h ^ c, FNV_PRIME);
+      }
       // An apostrophe joins two runs of letters ("don't"); anywhere else it ends the word.
-      if (folded.charCodeAt(i) === 39 && i + 1 < length && isAsciiWordCode(folded.charCodeAt(i + 1))) i++;
-      else break;
+      if (folded.charCodeAt(i) === 39 && i + 1 < length && isAsciiWordCode(folded.charCodeAt(i + 1))) {
+        h = Math.imul(h ^ 39, FNV_PRIME);
+        i++;
+      } else break;
     }
-    visit(folded, start, i, gapStart === 0 || breaksClause(folded, gapStart, start));
+    const startsClause =
+      gapStart === 0 ||
+      // Most gaps are one space, which cannot break a clause.
+      (!(start - gapStart === 1 && folded.charCodeAt(gapStart) === 32) &&
+        asciiGapBreaksClause(folded, gapStart, start));
+    visit(folded, start, i, startsClause, h);
     gapStart = i;
   }
 }
 
+/** ASCII whitespace, as \s reads it below 128: tab, line feed, vertical tab, form feed, return, space. */
+const isAsciiSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
 /**
- * Whether the gap between two words, text[from, to), holds a clause break. A break never takes in
- * a letter or digit, so it lies inside one gap; the next word's first character goes in too, for
- * the expression's look-ahead. Most gaps are one space, which cannot break a clause.
+ * Whether the gap between two words of ASCII text, text[from, to), holds a clause break:
+ * CLAUSE_BREAK read by character code (the gap has no letter or digit, and a word follows it):
+ * a bracket; one of . ! ? ; : , before white space; two line breaks with only white space
+ * between; or hyphens with white space either side (the en and em dashes are not ASCII).
  */
-function breaksClause(text: string, from: number, to: number): boolean {
-  if (to - from === 1 && text.charCodeAt(from) === 32) return false;
-  CLAUSE_BREAKS.lastIndex = 0;
-  return CLAUSE_BREAKS.test(text.slice(from, to + 1));
+function asciiGapBreaksClause(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 40 || c === 41) return true; // ( )
+    const next = k + 1 < to ? text.charCodeAt(k + 1) : -1;
+    // . ! ? ; : , then white space
+    if ((c === 46 || c === 33 || c === 63 || c === 59 || c === 58 || c === 44) && isAsciiSpace(next))
+      return true;
+    if (c === 10) {
+      for (let m = k + 1; m < to; m++) {
+        const d = text.charCodeAt(m);
+        if (d === 10) return true; // \n \s* \n
+        if (!isAsciiSpace(d)) break;
+      }
+    }
+    if (next === 45 && isAsciiSpace(c)) {
+      let m = k + 1;
+      while (m < to && text.charCodeAt(m) === 45) m++;
+      if (m < to && isAsciiSpace(text.charCodeAt(m))) return true; // \s -+ \s
+    }
+  }
+  return false;
 }
 
 /** The content words of each clause of a text (folded: NFKD, marks and invisible characters dropped, lower case). */
@@ -299,29 +346,37 @@ export function fingerprintKey(secret: string): FingerprintKey {
   return { id, hashWord };
 }
 
-const UNIGRAM_SALT = 0x2f6b1c3d;
-const PAIR_SALT = 0x71d5e9a3;
+/** Salts of a content word's own feature and of a pair's (a pair of one word twice is none). */
+export const UNIGRAM_SALT = 0x2f6b1c3d;
+export const PAIR_SALT = 0x71d5e9a3;
 
 /** The distinct feature hashes of a text: its content words, and unordered pairs of nearby ones. */
 export function featureSet(text: string, key: FingerprintKey): Uint32Array {
   const seen = new U32Set();
   const { folded, ascii } = fold(text);
-  // Each word as written, read once per text: its keyed content-word hash, or null for a stop word.
+  // Each word as written, read once per text: its keyed content-word hash (as a signed 32-bit
+  // integer, which V8 need not box), or null for a stop word. A content word's own feature is
+  // added then, the first time the word is met, rather than again at every later use.
   const hashes = new WordTable<number | null>();
   const hashOf = (word: string): number | null => {
     const content = contentWord(word);
-    return content === null ? null : key.hashWord(content);
+    if (content === null) return null;
+    const h = key.hashWord(content);
+    seen.add(mix32(UNIGRAM_SALT ^ h));
+    return h | 0;
   };
   let previous: number | null = null;
-  eachWord(folded, ascii, (source, start, end, startsClause) => {
+  eachWord(folded, ascii, (source, start, end, startsClause, hash) => {
     if (startsClause) previous = null;
-    const a = hashes.get(source, start, end, hashOf);
+    const a = hashes.get(source, start, end, hash, hashOf);
     if (a === null) return;
-    seen.add(mix32(UNIGRAM_SALT ^ a));
     // Each word pairs with the one before it in its clause only (wider windows measured worse),
-    // in no order: "reopen the complaint" and "the complaint, reopen it" share the pair.
-    if (previous !== null && previous !== a)
-      seen.add(mix32(mix32(PAIR_SALT ^ Math.min(a, previous)) ^ Math.max(a, previous)));
+    // in no order: "reopen the complaint" and "the complaint, reopen it" share the pair. The
+    // smaller hash as unsigned goes first (flipping the sign bit orders signed as unsigned).
+    if (previous !== null && previous !== a) {
+      const aFirst = (a ^ -0x80000000) < (previous ^ -0x80000000);
+      seen.add(mix32(mix32(PAIR_SALT ^ (aFirst ? a : previous)) ^ (aFirst ? previous : a)));
+    }
     previous = a;
   });
   return seen.values();

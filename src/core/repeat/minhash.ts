@@ -22,35 +22,101 @@ export const SEEDS: Uint32Array = (() => {
   return seeds;
 })();
 
-/** The full 32-bit minima of a feature set (never stored: only their low bits are). */
-export function minima(features: Uint32Array): Uint32Array {
-  const out = new Uint32Array(MINHASH_SLOTS);
+// mix32(f ^ seed) begins x ^= x >>> 16, which is linear over XOR: it equals
+// (f ^ f >>> 16) ^ (seed ^ seed >>> 16). Both halves are computed once (each feature once per
+// text, each seed once here) instead of once per feature per slot.
+const SEEDS_SPREAD = Int32Array.from(SEEDS, (s) => s ^ (s >>> 16));
+
+/**
+ * Every slot's minimum, as mix32 gives it but XORed with 0x80000000 so the minima compare as
+ * signed 32-bit integers: V8 keeps those in registers, where unsigned values above 2^31 would be
+ * floating point. Eight slots at a time share each feature's load (measured 7-12% faster than four).
+ */
+function flippedMinima(features: Uint32Array): Int32Array {
   const n = features.length;
-  for (let i = 0; i < MINHASH_SLOTS; i++) {
-    const seed = SEEDS[i] as number;
-    let min = 0xffffffff;
+  const spread = new Int32Array(n);
+  for (let j = 0; j < n; j++) {
+    const f = features[j] as number;
+    spread[j] = f ^ (f >>> 16);
+  }
+  const out = new Int32Array(MINHASH_SLOTS);
+  for (let i = 0; i < MINHASH_SLOTS; i += 8) {
+    const s0 = SEEDS_SPREAD[i] as number;
+    const s1 = SEEDS_SPREAD[i + 1] as number;
+    const s2 = SEEDS_SPREAD[i + 2] as number;
+    const s3 = SEEDS_SPREAD[i + 3] as number;
+    const s4 = SEEDS_SPREAD[i + 4] as number;
+    const s5 = SEEDS_SPREAD[i + 5] as number;
+    const s6 = SEEDS_SPREAD[i + 6] as number;
+    const s7 = SEEDS_SPREAD[i + 7] as number;
+    let m0 = 0x7fffffff;
+    let m1 = 0x7fffffff;
+    let m2 = 0x7fffffff;
+    let m3 = 0x7fffffff;
+    let m4 = 0x7fffffff;
+    let m5 = 0x7fffffff;
+    let m6 = 0x7fffffff;
+    let m7 = 0x7fffffff;
     for (let j = 0; j < n; j++) {
-      // mix32 written out: this is K hashes per feature, the cost of a fingerprint.
-      let x = (features[j] as number) ^ seed;
-      x ^= x >>> 16;
-      x = Math.imul(x, 0x85ebca6b);
-      x ^= x >>> 13;
-      x = Math.imul(x, 0xc2b2ae35);
-      x ^= x >>> 16;
-      x >>>= 0;
-      if (x < min) min = x;
+      const f = spread[j] as number;
+      let a = Math.imul(f ^ s0, 0x85ebca6b);
+      let b = Math.imul(f ^ s1, 0x85ebca6b);
+      let c = Math.imul(f ^ s2, 0x85ebca6b);
+      let d = Math.imul(f ^ s3, 0x85ebca6b);
+      let e = Math.imul(f ^ s4, 0x85ebca6b);
+      let g = Math.imul(f ^ s5, 0x85ebca6b);
+      let h = Math.imul(f ^ s6, 0x85ebca6b);
+      let k = Math.imul(f ^ s7, 0x85ebca6b);
+      a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
+      b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
+      c = Math.imul(c ^ (c >>> 13), 0xc2b2ae35);
+      d = Math.imul(d ^ (d >>> 13), 0xc2b2ae35);
+      e = Math.imul(e ^ (e >>> 13), 0xc2b2ae35);
+      g = Math.imul(g ^ (g >>> 13), 0xc2b2ae35);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      k = Math.imul(k ^ (k >>> 13), 0xc2b2ae35);
+      a = a ^ (a >>> 16) ^ -0x80000000;
+      b = b ^ (b >>> 16) ^ -0x80000000;
+      c = c ^ (c >>> 16) ^ -0x80000000;
+      d = d ^ (d >>> 16) ^ -0x80000000;
+      e = e ^ (e >>> 16) ^ -0x80000000;
+      g = g ^ (g >>> 16) ^ -0x80000000;
+      h = h ^ (h >>> 16) ^ -0x80000000;
+      k = k ^ (k >>> 16) ^ -0x80000000;
+      if (a < m0) m0 = a;
+      if (b < m1) m1 = b;
+      if (c < m2) m2 = c;
+      if (d < m3) m3 = d;
+      if (e < m4) m4 = e;
+      if (g < m5) m5 = g;
+      if (h < m6) m6 = h;
+      if (k < m7) m7 = k;
     }
-    out[i] = min;
+    out[i] = m0;
+    out[i + 1] = m1;
+    out[i + 2] = m2;
+    out[i + 3] = m3;
+    out[i + 4] = m4;
+    out[i + 5] = m5;
+    out[i + 6] = m6;
+    out[i + 7] = m7;
   }
   return out;
 }
 
-/** The lowest bit of each minimum, packed 32 slots to a word. */
+/** The full 32-bit minima of a feature set (never stored: only their low bits are). */
+export function minima(features: Uint32Array): Uint32Array {
+  return Uint32Array.from(flippedMinima(features), (m) => (m ^ 0x80000000) >>> 0);
+}
+
+/** The lowest bit of each minimum, packed 32 slots to a word (the flipped sign bit leaves it be). */
 export function oneBitSignature(features: Uint32Array): Uint32Array {
-  const mins = minima(features);
+  const mins = flippedMinima(features);
   const sig = new Uint32Array(WORDS);
-  for (let i = 0; i < MINHASH_SLOTS; i++) {
-    if (((mins[i] as number) & 1) === 1) sig[i >>> 5] = ((sig[i >>> 5] as number) | (1 << (i & 31))) >>> 0;
+  for (let w = 0; w < WORDS; w++) {
+    let bits = 0;
+    for (let k = 0; k < 32; k++) bits |= ((mins[w * 32 + k] as number) & 1) << k;
+    sig[w] = bits >>> 0;
   }
   return sig;
 }
@@ -65,6 +131,21 @@ function popcount(x: number): number {
 export function equalSlots(a: Uint32Array, b: Uint32Array): number {
   let differ = 0;
   for (let w = 0; w < WORDS; w++) differ += popcount(((a[w] as number) ^ (b[w] as number)) >>> 0);
+  return MINHASH_SLOTS - differ;
+}
+
+/**
+ * equalSlots when at least `needed` slots agree, else -1, found out as soon as too many differ:
+ * once a close repeat is found among a person's earlier messages, every other one is given up
+ * after a few words of its signature.
+ */
+export function equalSlotsAtLeast(a: Uint32Array, b: Uint32Array, needed: number): number {
+  const allowed = MINHASH_SLOTS - needed;
+  let differ = 0;
+  for (let w = 0; w < WORDS; w++) {
+    differ += popcount(((a[w] as number) ^ (b[w] as number)) >>> 0);
+    if (differ > allowed) return -1;
+  }
   return MINHASH_SLOTS - differ;
 }
 
