@@ -74,7 +74,7 @@ describe('dispositions', () => {
     ]);
     // Logged as shown: the row holds the immediate-risk words the handler saw before recording.
     const logged = String(rows[0]?.fields.ImmediateRiskShown ?? '');
-    expect(logged).toMatch(/immediate risk to life/i);
+    expect(logged).toMatch(/duty inspector on 01632 960123/);
     expect(shown).toContain(logged);
   });
 
