@@ -54,7 +54,12 @@ function problems(text: string): string[] {
 function sampleFlags(): Flag[] {
   const now = new Date('2026-12-02T12:00:00Z');
   const { samples } = buildSeed(loadSamples(), now);
-  const { supervisors: _s, escalationMailbox: _e, ...raw } = samples.organisation.settings;
+  const {
+    supervisors: _s,
+    escalationMailbox: _e,
+    immediateRiskInstruction: _i,
+    ...raw
+  } = samples.organisation.settings;
   const cfg = parseConfig(raw);
   if (!cfg.ok) throw new Error(cfg.error);
   const history = samples.history.map(({ internetMessageId, receivedDateTime, from, body }) => ({

@@ -24,7 +24,12 @@ const DAY = 86_400_000;
 
 /** The organisation settings as the core's Config, through the core's own parser. */
 function configOf(samples: Samples): Config {
-  const { supervisors: _s, escalationMailbox: _e, ...config } = samples.organisation.settings;
+  const {
+    supervisors: _s,
+    escalationMailbox: _e,
+    immediateRiskInstruction: _i,
+    ...config
+  } = samples.organisation.settings;
   const parsed = parseConfig(config);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.value;

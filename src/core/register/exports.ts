@@ -123,8 +123,12 @@ export function subjectAccessSaved(saved: {
   return `${said} ${n} ${n === 1 ? 'row' : 'rows'} about them could not be read and ${n === 1 ? 'is' : 'are'} not in the file (${unreadable.join('; ')}): ask an administrator to correct ${n === 1 ? 'it' : 'them'}, then export again.`;
 }
 
-/** A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * A cell a spreadsheet would run as a formula gets a leading apostrophe (CSV injection). A cell
+ * already starting with apostrophes before such a character gets one more, so the import can
+ * always take exactly one off: "'-" must come back as "'-", not "-".
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 export function csvCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
