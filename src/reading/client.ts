@@ -15,7 +15,10 @@ function transferables(request: ReadingRequest): ArrayBuffer[] {
   if (request.type !== 'attachments') return [];
   const buffers = new Set<ArrayBuffer>();
   for (const { content } of request.items)
-    if (content.format === 'bytes' && content.bytes.buffer instanceof ArrayBuffer)
+    if (
+      (content.format === 'bytes' || content.format === 'mime') &&
+      content.bytes.buffer instanceof ArrayBuffer
+    )
       buffers.add(content.bytes.buffer);
   return [...buffers];
 }
