@@ -8,14 +8,14 @@
 // Times are wall time for the async readers (pdf.js, mammoth) and CPU time for the body: best of
 // a few runs, on a shared machine.
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
-import type { Frame } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { seededRandom } from '../emulator/prng';
 import { docx, rtf, textPdf } from '../sandbox/samples/files';
 import { readBodyFacts } from '../src/core/body-facts';
 import { scanBody, scanIndicators } from '../src/core/indicators';
 import { readAttachment, type ReadContext } from '../src/reading/read';
 import type { AttachmentInfo } from '../src/reading/types';
-import { open, startHarness } from '../test/e2e/harness';
+import { open, pane, sample, startHarness } from '../test/e2e/harness';
 import { watchLongTasks } from '../test/e2e/long-tasks';
 import { nodeLibs } from '../test/reading/libs';
 import { DEMAND, SECOND_DEMAND, UNRELATED } from '../test/core/repeat.fixtures';
@@ -137,23 +137,39 @@ function body(): { figures: Record<string, unknown>; inPlaceMs: number } {
   };
 }
 
-/** Longest main-thread task in the pane while a message opens and its reading finishes. */
-async function longestTask(frame: Frame, open: () => Promise<Frame>, done: (f: Frame) => Promise<void>) {
-  const longest = await watchLongTasks(frame);
-  const shown = await open();
-  await done(shown);
-  return round(await longest());
+/**
+ * Longest main-thread task in the pane while a message is selected and its reading finishes.
+ * Only locators scoped to small elements wait in the pane: Playwright's text search runs on the
+ * pane's thread, and over the whole pane it would be measured as the pane's own long task.
+ */
+async function longestTask(page: Page, from: Frame, key: string, done: (f: Frame) => Promise<void>) {
+  const longest = await watchLongTasks(from);
+  const { message } = sample(key);
+  const subject = page.locator('.subject', { hasText: new RegExp(`^${escape(message.subject)}$`) });
+  await page.locator('#messages button', { has: subject }).click();
+  const frame = await pane(page);
+  await frame
+    .locator('p', { hasText: new RegExp(`^Subject: ${escape(message.subject)}$`) })
+    .waitFor({ timeout: 120_000 });
+  await done(frame);
+  const ms = await longest();
+  return {
+    pane: round(ms.pane),
+    officeJsDelivery: round(ms.officeDelivery),
+    emulatedOutlookPage: round(ms.page),
+  };
 }
 
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function browser(inPlaceMs: number): Promise<Record<string, unknown>> {
-  const h = await startHarness();
+  // The production build, as Outlook runs it (React's development build is several times slower).
+  const h = await startHarness({ buildMode: 'production' });
   try {
     const page = h.page;
-    let frame = await open(page, 'paul-compliant');
     const verdict = async (f: Frame) => {
       await f
-        .getByText(/Phrases to look at|No indicator phrases/)
-        .first()
+        .locator('p', { hasText: /^Highlighted: |^No phrases highlighted/ })
         .waitFor({ timeout: 120_000 });
     };
     const readingDone = async (f: Frame) => {
@@ -162,11 +178,10 @@ async function browser(inPlaceMs: number): Promise<Record<string, unknown>> {
         .getByText(/Read as PDF/)
         .waitFor({ timeout: 120_000 });
     };
-    const short = await longestTask(frame, () => open(page, 'hostile-text'), verdict);
-    frame = await open(page, 'paul-compliant');
-    const long = await longestTask(frame, () => open(page, 'long-10mb'), verdict);
-    frame = await open(page, 'paul-compliant');
-    const pdf = await longestTask(frame, () => open(page, 'casey-pdf'), readingDone);
+    // Each from the same short message, in the shared mailbox's Inbox.
+    const short = await longestTask(page, await open(page, 'paul-compliant'), 'hostile-text', verdict);
+    const long = await longestTask(page, await open(page, 'paul-compliant'), 'long-10mb', verdict);
+    const pdf = await longestTask(page, await open(page, 'paul-compliant'), 'casey-pdf', readingDone);
     return {
       longestTaskMs: { body10MB: long, pdfAttachment: pdf, shortMessageBaseline: short },
       body10MBInPlaceWouldBlockMs: round(inPlaceMs),

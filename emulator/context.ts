@@ -31,6 +31,8 @@ export interface EmuResponse {
   body?: unknown;
   /** Raw text body with its own content type (the wrongContentType fault). */
   text?: string;
+  /** Raw bytes, sent with the content type in `headers` (an attachment's /$value). */
+  bytes?: Uint8Array;
   /** Destroy the socket without answering. */
   drop?: boolean;
 }

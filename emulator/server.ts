@@ -71,15 +71,21 @@ function lowerHeaders(req: IncomingMessage): Record<string, string> {
 
 function write(res: ServerResponse, emu: EmuResponse, extra: Record<string, string>): void {
   const headers: Record<string, string> = { ...extra, ...(emu.headers ?? {}) };
-  let payload: string | undefined;
-  if (emu.text !== undefined) {
+  let payload: string | Uint8Array | undefined;
+  if (emu.bytes !== undefined) {
+    headers['Content-Type'] = emu.headers?.['content-type'] ?? 'application/octet-stream';
+    delete headers['content-type'];
+    payload = emu.bytes;
+  } else if (emu.text !== undefined) {
     headers['Content-Type'] = 'text/plain; charset=utf-8';
     payload = emu.text;
   } else if (emu.body !== undefined) {
     headers['Content-Type'] = JSON_CONTENT_TYPE;
     payload = JSON.stringify(emu.body);
   }
-  headers['Content-Length'] = String(payload === undefined ? 0 : Buffer.byteLength(payload));
+  headers['Content-Length'] = String(
+    payload === undefined ? 0 : typeof payload === 'string' ? Buffer.byteLength(payload) : payload.byteLength,
+  );
   if (emu.status === 204) delete headers['Content-Length'];
   res.writeHead(emu.status, headers);
   res.end(payload);

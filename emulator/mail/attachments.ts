@@ -15,7 +15,8 @@ import type { MessageRec } from '../state';
 /** An attachment as the emulator stores it: content as base64 so the store stays JSON. */
 export interface AttachmentRec {
   id: string;
-  kind: 'file' | 'item';
+  /** 'reference': a cloud link (referenceAttachment); it has no content Graph will give. */
+  kind: 'file' | 'item' | 'reference';
   name: string;
   contentType: string;
   isInline: boolean;
@@ -26,7 +27,7 @@ export interface AttachmentRec {
 
 /** As a seed gives it. */
 export interface SeedAttachment {
-  kind?: 'file' | 'item';
+  kind?: 'file' | 'item' | 'reference';
   name: string;
   contentType: string;
   isInline?: boolean;
@@ -62,6 +63,7 @@ function attachmentJson(a: AttachmentRec, withContent: boolean): Record<string, 
     isInline: a.isInline,
   };
   if (a.kind === 'item') return { '@odata.type': '#microsoft.graph.itemAttachment', ...common };
+  if (a.kind === 'reference') return { '@odata.type': '#microsoft.graph.referenceAttachment', ...common };
   return {
     '@odata.type': '#microsoft.graph.fileAttachment',
     ...common,
@@ -104,17 +106,21 @@ export function attachmentsRoute(ctx: Ctx, m: MessageRec, rest: string[]): EmuRe
     throw new GraphHttpError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
   if (value === undefined) return json(200, select(ctx, attachmentJson(a, true)));
   if (value !== '$value') throw badRequest(`Resource not found for the segment '${value}'.`, 'BadRequest');
-  // The emulator answers $value as text: an item attachment's MIME, which is what the add-in asks
-  // it for. A binary file's bytes come through contentBytes instead.
-  if (a.kind !== 'item')
+  // Raw contents (attachment-get, "Get the raw contents of a file or item attachment"): a file's
+  // own bytes with its content type; an attached mail as MIME. A reference attachment has none:
+  // Graph answers 405 Method Not Allowed.
+  if (a.kind === 'reference')
     throw new GraphHttpError(
-      400,
+      405,
       'ErrorInvalidRequest',
-      'The emulator serves $value for item attachments only.',
+      'Getting the raw contents of a reference attachment is not supported.',
     );
+  const bytes = Buffer.from(a.contentBase64, 'base64');
   return {
     status: 200,
-    headers: { 'content-type': 'message/rfc822' },
-    text: Buffer.from(a.contentBase64, 'base64').toString('utf8'),
+    headers: {
+      'content-type': a.kind === 'item' ? 'message/rfc822' : a.contentType || 'application/octet-stream',
+    },
+    bytes,
   };
 }

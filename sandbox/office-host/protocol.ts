@@ -4,6 +4,9 @@
 
 export const CHANNEL = 'cst-sandbox';
 
+/** The performance measure of the host receiving each message from the page (Office.js's part). */
+export const OFFICE_DELIVERY = 'cst:office-delivery';
+
 export interface PersonData {
   displayName: string;
   emailAddress: string;

@@ -41,6 +41,20 @@ async function attachmentContent(
   return { format: 'base64', content: file.contentBytes ?? '' };
 }
 
+/**
+ * Office faults the sandbox can be told to inject, from the page (tests, demonstrations):
+ * `window.cstHostFaults.attachmentContent = true` makes getAttachmentContentAsync fail as Outlook
+ * does when Exchange cannot give an attachment (9020 GenericResponseError), so the pane's Graph
+ * fallback can be seen at work. `hits` counts the calls that failed.
+ */
+export interface HostFaults {
+  attachmentContent: boolean;
+  hits: number;
+}
+
+const faults: HostFaults = { attachmentContent: false, hits: 0 };
+(window as unknown as { cstHostFaults: HostFaults }).cstHostFaults = faults;
+
 export function startBridge(deps: BridgeDeps): Bridge {
   const post = (message: FromPage): void => {
     deps.frame().contentWindow?.postMessage(message, window.location.origin);
@@ -89,6 +103,10 @@ export function startBridge(deps: BridgeDeps): Bridge {
       case 'headers':
         return '';
       case 'attachment.content':
+        if (faults.attachmentContent) {
+          faults.hits++;
+          throw hostError(9020, 'GenericResponseError', 'The attachment could not be retrieved.');
+        }
         return attachmentContent(deps.graph, request);
     }
   }

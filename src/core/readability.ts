@@ -103,7 +103,8 @@ export function classifyBody(facts: BodyFacts): BodyReadability {
       action: 'Read it for anything the person added by hand, and record it like any other contact.',
     };
   }
-  if (typeof facts.body !== 'string' || facts.body.trim() === '') {
+  // A test, not trim(): trim copies the whole body (10 MB on the pane's thread) to compare it with ''.
+  if (typeof facts.body !== 'string' || !/\S/u.test(facts.body)) {
     const attachments = facts.attachments.length;
     return {
       kind: 'empty',

@@ -48,6 +48,8 @@ export interface GraphCall {
   scopes: readonly string[];
   /** Safe to repeat after an ambiguous failure. Defaults to true for everything but POST. */
   idempotent?: boolean;
+  /** 'bytes': the body as it came (an attachment's /$value), not JSON. Default 'json'. */
+  response?: 'json' | 'bytes';
 }
 
 export interface GraphClientOptions {
@@ -175,6 +177,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       response = await send(call, method, url);
     }
     if (!response.ok) throw await errorFromResponse(response, method);
+    if (call.response === 'bytes') return new Uint8Array(await response.arrayBuffer()) as T;
     // The body's shape is the endpoint's contract with its caller, as with any JSON API.
     return (await successBody(response, method)) as T;
   }

@@ -37,6 +37,9 @@ export interface AttachmentListing {
   itemId: string;
   itemClass?: string;
   attachments: AttachmentInfo[];
+  /** The message's REST id and, in a shared mailbox, its owner: what a Graph fallback needs. */
+  restId?: string;
+  mailboxOwner?: string;
 }
 
 export interface AttachmentFallback {
@@ -83,6 +86,19 @@ export function toContent(value: AttachmentContentLike): AttachmentContent {
     default:
       throw new Error(`Outlook gave the attachment in a form the add-in does not know (${value.format}).`);
   }
+}
+
+/**
+ * Office.js's convertToRestId (v2.0) for an attachment id, for a Graph fallback: Outlook on the
+ * web and desktop give EWS ids. Where the host has none (mobile) the id is REST already.
+ */
+export function officeRestId(office: OfficeApi = globalOffice()): (id: string) => string {
+  return (id) => {
+    const mailbox = office.context.mailbox;
+    return typeof mailbox.convertToRestId === 'function'
+      ? mailbox.convertToRestId(id, office.MailboxEnums.RestVersion.v2_0)
+      : id;
+  };
 }
 
 export function createAttachmentPort(options: AttachmentPortOptions = {}): AttachmentPort {

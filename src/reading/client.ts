@@ -1,10 +1,27 @@
 // The pane's side of the reading worker: one Worker, started on the first message with
 // attachments or a long body (so a pane that never sees one never loads it), requests matched by
 // id. A worker that cannot start or dies fails every request in words, so the pane says so.
+// Long texts go in pieces, one postMessage per task (worker-logic.ts says why).
 import type { Terms } from '../core/indicators';
 import type { BodyReader } from './long-body';
 import type { ReadingEngine } from './service';
-import type { ReadingRequest, ReadingResult, WorkerResponse } from './worker-logic';
+import { toMessages, type ReadingRequest, type ReadingResult, type WorkerResponse } from './worker-logic';
+
+/** Lets the pane's other tasks (input, rendering) run between two pieces. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Bytes go to the worker by transfer: no copy on the pane's thread (each buffer once). */
+function transferables(request: ReadingRequest): ArrayBuffer[] {
+  if (request.type !== 'attachments') return [];
+  const buffers = new Set<ArrayBuffer>();
+  for (const { content } of request.items)
+    if (
+      (content.format === 'bytes' || content.format === 'mime') &&
+      content.bytes.buffer instanceof ArrayBuffer
+    )
+      buffers.add(content.bytes.buffer);
+  return [...buffers];
+}
 
 export function createWorkerEngine(): ReadingEngine & BodyReader {
   let worker: Worker | null = null;
@@ -36,17 +53,27 @@ export function createWorkerEngine(): ReadingEngine & BodyReader {
 
   const ask = async (request: ReadingRequest): Promise<ReadingResult> => {
     const id = nextId++;
-    const response = await new Promise<WorkerResponse>((resolve, reject) => {
-      waiting.set(id, { resolve, reject });
-      try {
-        start().postMessage({ id, ...request });
-      } catch (err) {
-        waiting.delete(id);
-        reject(err instanceof Error ? err : new Error(String(err)));
+    const response = new Promise<WorkerResponse>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    // Failed while the pieces are still going (the worker died): awaited below, never unhandled.
+    response.catch(() => undefined);
+    try {
+      const messages = toMessages(id, request);
+      const last = messages.length - 1;
+      for (const [i, message] of messages.entries()) {
+        if (i > 0) await nextTask();
+        // A worker that died while the pieces went has already failed this request.
+        if (!waiting.has(id)) break;
+        if (i === last) start().postMessage(message, transferables(request));
+        else start().postMessage(message);
       }
-    });
-    if (!response.ok) throw new Error(response.message);
-    return response.result;
+    } catch (err) {
+      const pending = waiting.get(id);
+      waiting.delete(id);
+      pending?.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    const answer = await response;
+    if (!answer.ok) throw new Error(answer.message);
+    return answer.result;
   };
 
   return {

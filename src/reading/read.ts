@@ -99,6 +99,8 @@ async function extract(
       return { ok: false, reason: { kind: 'cloud-link' } };
     case 'eml':
       return extractEml(content.text, ctx, depth);
+    case 'mime':
+      return extractEml(content.bytes, ctx, depth);
     case 'icalendar':
       return { ok: true, format: 'icalendar', text: unfoldCalendar(content.text), children: [] };
     case 'bytes':

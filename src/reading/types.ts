@@ -24,6 +24,8 @@ export type AttachmentContent =
   | { format: 'base64'; base64: string }
   /** An attached mail, as Outlook gives item attachments: the message in .eml form. */
   | { format: 'eml'; text: string }
+  /** An attached mail as Graph's /$value gives it: the MIME bytes, decoded in the worker. */
+  | { format: 'mime'; bytes: Uint8Array }
   | { format: 'icalendar'; text: string }
   /** A cloud attachment: only a link. */
   | { format: 'url'; url: string };

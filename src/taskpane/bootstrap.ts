@@ -8,7 +8,8 @@ import { STRATEGIES_LIST } from '../graph/schema';
 import { scopePlan } from '../graph/scopes';
 import type { StrategyValidator } from '../graph/strategies';
 import type { MailActions } from '../graph/types';
-import { createAttachmentPort } from '../office/attachments';
+import { createGraphAttachmentFallback } from '../graph/attachments';
+import { createAttachmentPort, officeRestId } from '../office/attachments';
 import { createLimiter } from '../office/limiter';
 import { createOutlookHost, MAX_CONCURRENT_CALLS } from '../office/outlook';
 import {
@@ -41,13 +42,20 @@ const officeCalls = createLimiter(MAX_CONCURRENT_CALLS);
  * Attachments through Office.js, read in the reading worker. Built on first use, and the worker
  * client is a lazy chunk: a pane that never meets an attachment loads neither.
  */
-function officeAttachments(): AttachmentReadingService {
+function officeAttachments(graph: GraphServices): AttachmentReadingService {
   let service: AttachmentReadingService | null = null;
   const engine: ReadingEngine = {
     read: async (items, terms) => (await import('../reading/client')).sharedWorkerEngine().read(items, terms),
   };
   const get = () =>
-    (service ??= createAttachmentReading(createAttachmentPort({ limiter: officeCalls }), engine));
+    (service ??= createAttachmentReading(
+      createAttachmentPort({
+        limiter: officeCalls,
+        // Where Office.js cannot give the content (no Mailbox 1.8, or the call failed).
+        fallback: createGraphAttachmentFallback({ client: graph.client, convert: officeRestId() }),
+      }),
+      engine,
+    ));
   return { list: () => get().list(), read: (listing, terms) => get().read(listing, terms) };
 }
 
@@ -83,7 +91,7 @@ export async function createServices(
       mail: graph.mail,
       mailFor: sharedMailActions(graph),
       outbox,
-      attachments: officeAttachments(),
+      attachments: officeAttachments(graph),
       bodyReader: workerBodyReader,
       importStrategies: strategyImport(graph, config),
     },

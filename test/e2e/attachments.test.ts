@@ -51,3 +51,34 @@ it('names a protected message and what to do, and never says no indicators were 
   await frame.getByRole('checkbox', { name: /I have read the whole message/ }).check();
   await recordable(frame);
 }, 120_000);
+
+it('reads and highlights the PDF through Graph when Outlook cannot give it (getAttachmentContentAsync fails)', async () => {
+  // From another message, so that selecting the PDF's message reads it afresh.
+  await open(h.page, 'paul-compliant');
+  await h.page.evaluate(() => {
+    (window as unknown as { cstHostFaults: { attachmentContent: boolean } }).cstHostFaults.attachmentContent =
+      true;
+  });
+  try {
+    const frame = await open(h.page, 'casey-pdf');
+    const section = frame.getByTestId('attachments');
+    const mark = section.locator('mark', { hasText: /^new allegation/ });
+    await mark.waitFor({ timeout: 60_000 });
+    expect(await mark.getAttribute('data-codes')).toBe('NEW_ALLEGATION');
+    await section.getByText('Read as PDF:').waitFor();
+    expect(await section.getByRole('checkbox').count()).toBe(0);
+    // Outlook was asked and refused: the content came from Graph.
+    const hits = await h.page.evaluate(
+      () => (window as unknown as { cstHostFaults: { hits: number } }).cstHostFaults.hits,
+    );
+    expect(hits).toBeGreaterThan(0);
+    await answer(frame, [...NO]);
+    await recordable(frame);
+  } finally {
+    await h.page.evaluate(() => {
+      (
+        window as unknown as { cstHostFaults: { attachmentContent: boolean } }
+      ).cstHostFaults.attachmentContent = false;
+    });
+  }
+}, 120_000);

@@ -21,10 +21,19 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { bypassCSP?: boolean } = {}): Promise<Harness> {
+export async function startHarness(
+  options: { bypassCSP?: boolean; buildMode?: 'development' | 'production' } = {},
+): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'cst-e2e-'));
   const sandbox = await startSandbox(
-    { port: 0, host: '127.0.0.1', keep: false, build: true, dataDir },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      keep: false,
+      build: true,
+      dataDir,
+      ...(options.buildMode ? { buildMode: options.buildMode } : {}),
+    },
     () => undefined,
   );
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -7,6 +7,8 @@ export interface Reply {
   status: number;
   headers: Record<string, string>;
   text: string;
+  /** The body as it came (binary answers such as an attachment's /$value). */
+  bytes: Buffer;
   /** Parsed JSON when the body is JSON, else undefined. */
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
@@ -51,13 +53,14 @@ export function call(base: string, ca: string, url: string, opts: CallOptions = 
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
+          const bytes = Buffer.concat(chunks);
+          const text = bytes.toString('utf8');
           const out: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers))
             if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
           let json: unknown;
           if ((out['content-type'] ?? '').startsWith('application/json')) json = JSON.parse(text);
-          resolve({ status: res.statusCode ?? 0, headers: out, text, json });
+          resolve({ status: res.statusCode ?? 0, headers: out, text, bytes, json });
         });
         res.on('error', reject);
       },

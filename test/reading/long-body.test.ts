@@ -101,7 +101,7 @@ describe('the pane and a long body', () => {
     body: `${LETTER}${'more of the same words here. '.repeat(LONG_BODY_CHARS / 20)}`,
   });
 
-  function start(reader: BodyReader) {
+  function start(reader: BodyReader, settings?: ConstructorParameters<typeof fakes.FakeSettings>[0]) {
     const host = new fakes.FakeHost(long);
     const contactLog = new fakes.FakeContactLog();
     const controller = new TriageController(
@@ -109,7 +109,7 @@ describe('the pane and a long body', () => {
         host,
         strategies: new fakes.FakeStrategies([fakes.strategy()], true),
         contactLog,
-        settings: new fakes.FakeSettings(),
+        settings: new fakes.FakeSettings(settings),
         mail: new fakes.FakeMail(),
         outbox: new fakes.FakeOutbox([], contactLog),
         bodyReader: reader,
@@ -155,5 +155,26 @@ describe('the pane and a long body', () => {
     await fakes.settle();
     const codes = shown(controller)?.evaluation.indicators.map((i) => i.code);
     expect(codes).toContain('NEW_ALLEGATION');
+  });
+
+  it("hands the worker the organisation's fingerprint secret, and uses the worker's fingerprint made under it", async () => {
+    const secret = 'organisation secret, long enough';
+    const secrets: Array<string | undefined> = [];
+    const controller = start(
+      {
+        readBody: (subject, body, terms, fingerprintSecret) => {
+          secrets.push(fingerprintSecret);
+          return Promise.resolve(readBodyFacts(subject, body, terms, fingerprintKey(secret)));
+        },
+      },
+      { ...new fakes.FakeSettings().value, repeatKey: secret },
+    );
+    await controller.start();
+    await fakes.settle();
+    expect(secrets).toEqual([secret]);
+    const expected = readBodyFacts(long.subject, long.body, undefined, fingerprintKey(secret)).fingerprint;
+    expect(shown(controller)?.evaluation.fingerprint).toEqual(expected);
+    // Not the public key's: the secret made a difference.
+    expect(expected).not.toEqual(readBodyFacts(long.subject, long.body).fingerprint);
   });
 });

@@ -1,10 +1,24 @@
-// A long message in parts: nothing lost, nothing repeated, every highlight kept with its codes.
+// A long message in parts: nothing lost, nothing repeated, every highlight kept with its codes,
+// and only the part on screen cut into text.
 import fc from 'fast-check';
 import type { Indicator } from '../../src/core/types';
-import { highlightStops, partStarts, partsOf } from '../../src/taskpane/components/message-parts';
-import { segmentText } from '../../src/taskpane/view/segments';
+import {
+  highlightStops,
+  partSegments,
+  partStarts,
+  partsOf,
+} from '../../src/taskpane/components/message-parts';
+import { highlightRuns, segmentText } from '../../src/taskpane/view/segments';
 
 const text = fc.string({ unit: fc.constantFrom('a', 'b', ' ', '\n', 'é', '😀'), maxLength: 400 });
+
+const hitsIn = (body: string, spans: ReadonlyArray<readonly [number, number]>): Indicator[] =>
+  spans.map(([s, n], k) => ({
+    code: k % 2 ? 'SAFEGUARDING' : 'NEW_ALLEGATION',
+    start: Math.min(s, body.length),
+    end: Math.min(s + n, body.length),
+    text: '',
+  }));
 
 describe('message parts', () => {
   it('put the whole body back together, in order, with every highlight where it was', () => {
@@ -14,24 +28,29 @@ describe('message parts', () => {
         fc.array(fc.tuple(fc.nat(400), fc.nat(30)), { maxLength: 8 }),
         fc.integer({ min: 4, max: 60 }),
         (body, spans, size) => {
-          const indicators: Indicator[] = spans.map(([s, n]) => ({
-            code: 'NEW_ALLEGATION',
-            start: Math.min(s, body.length),
-            end: Math.min(s + n, body.length),
-            text: '',
-          }));
-          const segments = segmentText(body, indicators);
-          const parts = partsOf(body, segments, size);
-          expect(parts.map((p) => p.segments.map((s) => s.text).join('')).join('')).toBe(body);
-          for (const p of parts) {
+          const indicators = hitsIn(body, spans);
+          const runs = highlightRuns(body.length, indicators);
+          const parts = partsOf(body, size);
+          const segs = parts.map((p) => partSegments(body, p, runs));
+          expect(segs.map((s) => s.map((x) => x.text).join('')).join('')).toBe(body);
+          for (const [i, p] of parts.entries()) {
             expect(p.end - p.start).toBeLessThanOrEqual(size);
-            for (const s of p.segments) expect(body.slice(s.start, s.start + s.text.length)).toBe(s.text);
+            for (const s of segs[i]!) {
+              expect(body.slice(s.start, s.start + s.text.length)).toBe(s.text);
+              expect(s.start).toBeGreaterThanOrEqual(p.start);
+              expect(s.start + s.text.length).toBeLessThanOrEqual(p.end);
+            }
           }
-          // Every highlighted character is still highlighted.
-          const marked = (at: number) => indicators.some((i) => i.start <= at && at < i.end);
-          for (const p of parts)
-            for (const s of p.segments)
-              for (let k = 0; k < s.text.length; k++) expect(s.codes.length > 0).toBe(marked(s.start + k));
+          // Every character carries exactly the codes the whole-body segmentation gives it.
+          const units = (s: { text: string; codes: string[] }) => Array.from(s.text, () => s.codes);
+          const whole = segmentText(body, indicators).flatMap(units);
+          const cut = segs.flat().flatMap(units);
+          // …and no emoji is split between two parts.
+          for (const p of parts.slice(1)) {
+            const before = body.charCodeAt(p.start - 1);
+            expect(before >= 0xd800 && before <= 0xdbff).toBe(false);
+          }
+          expect(cut.map((c) => [...c].sort())).toEqual(whole.map((c) => [...c].sort()));
         },
       ),
     );
@@ -41,17 +60,39 @@ describe('message parts', () => {
     const body = 'word '.repeat(50);
     const starts = partStarts(body, 23);
     for (const s of starts.slice(1)) expect(body[s - 1]).toBe(' ');
+    const lines = 'one line\n'.repeat(40);
+    for (const s of partStarts(lines, 30).slice(1)) expect(lines[s - 1]).toBe('\n');
   });
 
-  it('give each highlighted run a stop in the part that shows it', () => {
+  it('cut a body with no line break or space in parts of the full size', () => {
+    const body = 'x'.repeat(1000);
+    expect(partStarts(body, 100)).toEqual([0, 100, 200, 300, 400, 500, 600, 700, 800, 900]);
+  });
+
+  it('give each highlighted run a stop in every part that shows some of it', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.tuple(fc.nat(400), fc.nat(30)), { maxLength: 8 }),
+        fc.integer({ min: 4, max: 60 }),
+        (body, spans, size) => {
+          const runs = highlightRuns(body.length, hitsIn(body, spans));
+          const parts = partsOf(body, size);
+          const expected = parts.flatMap((p, i) =>
+            partSegments(body, p, runs)
+              .filter((s) => s.codes.length > 0)
+              .map((s) => ({ start: s.start, part: i })),
+          );
+          expect(highlightStops(parts, runs)).toEqual(expected);
+        },
+      ),
+    );
     const body = `${'x'.repeat(100)} punched me ${'y'.repeat(100)} frightened`;
-    const indicators: Indicator[] = [
+    const runs = highlightRuns(body.length, [
       { code: 'NEW_ALLEGATION', start: 101, end: 111, text: 'punched me' },
       { code: 'SAFEGUARDING', start: 213, end: 223, text: 'frightened' },
-    ];
-    const parts = partsOf(body, segmentText(body, indicators), 60);
-    const stops = highlightStops(parts);
+    ]);
+    const stops = highlightStops(partsOf(body, 60), runs);
     expect(stops.map((s) => body.slice(s.start, s.start + 4))).toEqual(['punc', 'frig']);
-    for (const s of stops) expect(parts[s.part]!.start).toBeLessThanOrEqual(s.start);
   });
 });

@@ -242,7 +242,15 @@ export class SelectedItem {
     };
     this.store.patchReady({ item, announcement: verdictSentence(item) });
     void this.fetchTriage(token, message);
-    if (listing && listed.length > 0) void this.readAttachments(token, listing, bodyUnread);
+    if (listing && listed.length > 0) {
+      // The message's ids, for a Graph fallback where Office.js cannot give an attachment.
+      const where = {
+        ...listing,
+        restId: message.restId,
+        ...(message.mailboxOwner ? { mailboxOwner: message.mailboxOwner } : {}),
+      };
+      void this.readAttachments(token, where, bodyUnread);
+    }
   }
 
   private listAttachments(): AttachmentListing | null {
