@@ -27,7 +27,12 @@ const GROUP: Record<Severity, string> = {
 function coreFlags(samples: Samples, key: string, now: Date): Flag[] {
   const sample = samples.messages.find((m) => m.key === key);
   if (!sample) throw new Error(`no sample ${key}`);
-  const { supervisors: _s, escalationMailbox: _e, ...raw } = samples.organisation.settings;
+  const {
+    supervisors: _s,
+    escalationMailbox: _e,
+    immediateRiskInstruction: _i,
+    ...raw
+  } = samples.organisation.settings;
   const config = parseConfig(raw);
   if (!config.ok) throw new Error(config.error);
   // The contact log holds fingerprints of earlier contacts, never their bodies.
