@@ -11,8 +11,8 @@
 // instead of a second round trip.
 // forMessage() reads one message's rows (decisions and "being read" claims) for core's
 // message-status; claim() writes a claim without a look-up (a duplicate claim is harmless).
-import { logAddress } from '../core/log';
-import { isAboutPerson } from '../core/register/person';
+import { logAddress, type OutboundOverrideRecord } from '../core/log';
+import { isAboutPerson, isOverrideAboutPerson } from '../core/register/person';
 import type { MessageLogRow } from '../core/message-status';
 import type { ContactLogRecord, HistoryEntry } from '../core/types';
 import { batch, type BatchRequest } from './batch';
@@ -26,6 +26,7 @@ import {
   CONTACT_LOG_SCHEMA,
   fieldsToHistoryEntry,
   fieldsToLogRecord,
+  fieldsToOverrideRecord,
   logRowKind,
   logRecordToFields,
   selectColumns,
@@ -318,10 +319,15 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
     const senders = [...new Set([...person.addresses, ...person.advocateAddresses].map(logAddress))];
     const filters = [...new Set(person.strategyIds)].map((id) => eq('StrategyId', id));
     filters.push(...senders.filter((a) => a.length > 0).map((a) => eq('Sender', a)));
-    if (filters.length === 0) return { records: [], unreadable: [] };
+    if (filters.length === 0) return { records: [], overrides: [], unreadable: [] };
+    // Mail the force sent them past a send-guard warning names them only in Recipients and
+    // StrategyIds (its Sender is the member of staff), which cannot be indexed: read every
+    // override on the indexed Entry column and keep theirs.
+    filters.push(eq('Entry', 'outbound-override'));
     const items = await collect(list, filters, fullExpand);
     rejected = [];
     const byItem = new Map<string, { record: ContactLogRecord; order: number }>();
+    const overrides: OutboundOverrideRecord[] = [];
     const seen = new Set<string>();
     for (const item of items) {
       // A row can answer two queries (its strategy and its sender): it is one row.
@@ -329,6 +335,11 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
       seen.add(item.id);
       const fields = item.fields ?? {};
       try {
+        if (logRowKind(fields) === 'outbound-override') {
+          const override = fieldsToOverrideRecord(fields);
+          if (isOverrideAboutPerson(person, override)) overrides.push(override);
+          continue;
+        }
         if (!isDecisionRow(fields)) continue;
         const record = fieldsToLogRecord(fields);
         // An advocate's mail about someone else came back from the advocate's address.
@@ -344,7 +355,8 @@ export function createContactLog(options: ContactLogOptions): SharePointContactL
           Date.parse(a.record.receivedDateTime) - Date.parse(b.record.receivedDateTime) || a.order - b.order,
       )
       .map((v) => v.record);
-    return { records, unreadable: [...rejected] };
+    overrides.sort((a, b) => a.alertedAt.localeCompare(b.alertedAt));
+    return { records, overrides, unreadable: [...rejected] };
   }
 
   /**

@@ -11,6 +11,7 @@
 //   nested structures (permitted times, adjustments, fingerprint) as JSON in multi-line text;
 // - every column we filter on is indexed (a filter on a non-indexed column fails on big lists).
 import type { ColumnDefinition } from '@microsoft/microsoft-graph-types';
+import type { OutboundOverrideRecord } from '../core/log';
 import {
   CHANNELS,
   DISPOSITION_KINDS,
@@ -138,7 +139,9 @@ export const CONTACT_LOG_SCHEMA: ListSpec = {
   columns: [
     text('Key', 'Idempotency key', { indexed: true, unique: true }),
     text('MessageKey', 'Message key', { indexed: true }),
-    { name: 'Entry', displayName: 'Entry', kind: 'choice', choices: LOG_ROW_KINDS },
+    // Indexed so a subject access export can find the send guard's outbound overrides, which name
+    // the person only in columns SharePoint cannot index (Recipients, StrategyIds).
+    { name: 'Entry', displayName: 'Entry', kind: 'choice', choices: LOG_ROW_KINDS, indexed: true },
     note('InternetMessageId', 'Internet message id'),
     { name: 'ReceivedDateTime', displayName: 'Received', kind: 'dateTime', indexed: true },
     text('Sender', 'Sender', { indexed: true }),
@@ -505,6 +508,22 @@ export function fieldsToLogRecord(fields: Record<string, unknown>): ContactLogRe
   const riskShown = opt(fields, 'ImmediateRiskShown');
   if (typeof riskShown === 'string') record.immediateRiskShown = riskShown;
   return record;
+}
+
+/** A send-guard override row (src/send-guard/override-log.ts writes it); throws naming the column. */
+export function fieldsToOverrideRecord(fields: Record<string, unknown>): OutboundOverrideRecord {
+  if (logRowKind(fields) !== 'outbound-override')
+    throw new ColumnFormatError('Entry', 'is not an outbound override');
+  return {
+    key: str(fields, 'Key'),
+    entry: 'outbound-override',
+    sender: str(fields, 'Sender'),
+    alertedAt: str(fields, 'ReceivedDateTime'),
+    sentAt: str(fields, 'ReadAt'),
+    recipients: readLines(fields, 'Recipients'),
+    strategyIds: readLines(fields, 'StrategyIds'),
+    personNames: readLines(fields, 'PersonNames'),
+  };
 }
 
 /** A row without Entry was written before claims existed: a decision. */

@@ -1,5 +1,6 @@
 // Ports the taskpane receives for SharePoint lists and mail via Microsoft Graph.
 // Implementations live beside this file; tests give the UI fakes of these interfaces.
+import type { OutboundOverrideRecord } from '../core/log';
 import type { MessageLogRow } from '../core/message-status';
 import type { Person } from '../core/register/person';
 import type { SendGuardSettings } from '../core/send-guard';
@@ -69,6 +70,8 @@ export interface ContactLogRepository {
 /** What the log holds about a person, and its rows about them that could not be read. */
 export interface PersonLog {
   records: ContactLogRecord[];
+  /** Mail the force sent them past a send-guard warning, oldest first. */
+  overrides: OutboundOverrideRecord[];
   /** Rows that answered the person's queries but could not be read: the export must say so. */
   unreadable: RejectedRow[];
 }

@@ -2,7 +2,8 @@
 // person (a message's first decision and a colleague's second, rows under each of their strategies,
 // from each of their addresses), none of anyone else's, paged to the end, and on a list above the
 // 5,000-item view threshold still one indexed column per query (the emulator refuses more).
-import { subjectAccessTable, toCsv } from '../../src/core/register/exports';
+import { buildOverrideRecord } from '../../src/core/log';
+import { SENT_PAST_WARNING, subjectAccessTable, toCsv } from '../../src/core/register/exports';
 import { personOf } from '../../src/core/register/person';
 import { newStrategy } from '../../src/core/strategy';
 import type { ContactLogRecord } from '../../src/core/types';
@@ -11,6 +12,7 @@ import { createContactLog } from '../../src/graph/contact-log';
 import { CONTACT_LOG_LIST } from '../../src/graph/schema';
 import { scopePlan } from '../../src/graph/scopes';
 import { createSiteResolver } from '../../src/graph/site';
+import { graphOverrideLog } from '../../src/send-guard/override-log';
 import { logRecord } from '../fixtures/strategies';
 import { HANDLER, SITE, startHarness, type Harness } from './harness';
 import { listsSeed } from './seed';
@@ -114,6 +116,39 @@ describe("a person's whole log (subject access)", () => {
     expect(pack.filter((r) => r.messageKey === message.messageKey).map((r) => r.key)).toEqual([second.key]);
   });
 
+  it('holds the mail the force sent them past a send-guard warning, and not mail sent to others', async () => {
+    const staff = 'alex.handler@force.example.police.uk';
+    const sent = (minute: number, recipients: string[], strategyIds: string[], personNames: string[]) =>
+      buildOverrideRecord({
+        sender: staff,
+        alertedAt: new Date(Date.UTC(2025, 2, 5, 9, minute)),
+        sentAt: new Date(Date.UTC(2025, 2, 5, 9, minute + 1)),
+        recipients,
+        strategyIds,
+        personNames,
+      });
+    // To Paul's second address, naming his second strategy; and one to Rita alone.
+    const toPaul = sent(0, ['p.example@example.org'], ['CS-0102'], ['Paul Example']);
+    const toRita = sent(10, ['rita.sample@example.org'], ['CS-0200'], ['Rita Sample']);
+    const writer = graphOverrideLog({
+      client,
+      contactLogPath: async () => logPath,
+      listScopes: LISTS,
+      mailScopes: scopePlan().mail,
+    });
+    await writer.write(toPaul);
+    await writer.write(toRita);
+    const { records, overrides } = await log().forPerson(person);
+    expect(overrides.map((o) => o.key)).toEqual([toPaul.key]);
+    // The decisions are unchanged by the override rows beside them.
+    expect(records.map((r) => r.key)).toEqual([underSecond.key, first.key, second.key, viaAnn.key]);
+    const csv = toCsv(subjectAccessTable(person, records, overrides));
+    const line = csv.split('\r\n').find((l) => l.includes(SENT_PAST_WARNING)) ?? '';
+    expect(line).toContain(staff);
+    expect(line).toContain('p.example@example.org');
+    expect(csv).not.toContain('rita.sample@example.org');
+  });
+
   it("never holds another person's rows, even from the advocate they share", async () => {
     const { records } = await log().forPerson(person);
     const csv = toCsv(subjectAccessTable(person, records));
@@ -156,6 +191,6 @@ describe("a person's whole log on a list above the view threshold", () => {
     expect(records.map((r) => r.key).sort()).toEqual(paulsRows.map((r) => r.key).sort());
     const sent = filters();
     expect(sent.length).toBeGreaterThanOrEqual(4);
-    for (const f of sent) expect(f).toMatch(/^fields\/(StrategyId|Sender) eq '[^']*'$/);
+    for (const f of sent) expect(f).toMatch(/^fields\/(StrategyId|Sender|Entry) eq '[^']*'$/);
   }, 60_000);
 });

@@ -155,7 +155,7 @@ export class FakeContactLog implements ContactLogRepository {
     return this.rows.filter((r) => r.strategyIds.includes(id));
   }
   async forPerson(person: PersonLogQuery) {
-    return { records: this.rows.filter((r) => isAboutPerson(person, r)), unreadable: [] };
+    return { records: this.rows.filter((r) => isAboutPerson(person, r)), overrides: [], unreadable: [] };
   }
   claims: MessageClaim[] = [];
   async claim(c: MessageClaim) {

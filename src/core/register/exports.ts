@@ -1,9 +1,10 @@
 // Exports for reviews and subject access requests, as tables of text that the adapters write as
 // CSV (or show as a printable page). A subject access export holds what the log holds about the
 // person and leaves out what is internal: the repeat fingerprint and the idempotency key.
+import type { OutboundOverrideRecord } from '../log';
 import type { ReviewPack } from '../supervisor';
 import type { ContactLogRecord } from '../types';
-import { type Person, isAboutPerson } from './person';
+import { type Person, isAboutPerson, isOverrideAboutPerson } from './person';
 import { type RegisterRow, kindLabel, noReviewWords } from './register';
 
 export type Table = { headers: string[]; rows: string[][] };
@@ -95,16 +96,50 @@ export function reviewPackTable(pack: ReviewPack): Table {
   return { headers: LOG_HEADERS, rows: pack.records.map(logRow) };
 }
 
+/** What the Disposition column says of mail the force sent the person past a send-guard warning. */
+export const SENT_PAST_WARNING = 'sent to them after a contact-strategy warning (Send anyway)';
+
+/**
+ * A send-guard override in the log's columns: "Received" is when the warning was shown, the sender
+ * is the member of staff who sent it, "Read at" is when it was sent. No message text exists to show.
+ */
+function overrideRow(o: OutboundOverrideRecord): string[] {
+  const blank = (n: number) => Array.from({ length: n }, () => '');
+  return [
+    o.alertedAt,
+    '',
+    o.sender,
+    o.recipients.join('; '),
+    o.strategyIds.join('; '),
+    o.personNames.join('; '),
+    ...blank(6),
+    SENT_PAST_WARNING,
+    ...blank(3),
+    o.sender,
+    o.sentAt,
+  ];
+}
+
 /**
  * Every log row about a person: rows that name one of their strategies, or that came from one of
- * their addresses, every decision on a message (a re-read, a colleague's second decision), oldest
- * first. Fingerprints and keys are internal and never exported.
+ * their addresses, every decision on a message (a re-read, a colleague's second decision), and
+ * mail the force sent them past a send-guard warning, oldest first. Fingerprints and keys are
+ * internal and never exported.
  */
-export function subjectAccessTable(person: Person, log: readonly ContactLogRecord[]): Table {
-  const rows = log
-    .filter((r) => isAboutPerson(person, r))
-    .sort((a, b) => a.receivedDateTime.localeCompare(b.receivedDateTime) || a.readAt.localeCompare(b.readAt));
-  return { headers: LOG_HEADERS, rows: rows.map(logRow) };
+export function subjectAccessTable(
+  person: Person,
+  log: readonly ContactLogRecord[],
+  overrides: readonly OutboundOverrideRecord[] = [],
+): Table {
+  const rows = [
+    ...log
+      .filter((r) => isAboutPerson(person, r))
+      .map((r) => ({ at: r.receivedDateTime, then: r.readAt, row: logRow(r) })),
+    ...overrides
+      .filter((o) => isOverrideAboutPerson(person, o))
+      .map((o) => ({ at: o.alertedAt, then: o.sentAt, row: overrideRow(o) })),
+  ].sort((a, b) => a.at.localeCompare(b.at) || a.then.localeCompare(b.then));
+  return { headers: LOG_HEADERS, rows: rows.map((r) => r.row) };
 }
 
 /** What the supervisor is told once a subject access export is saved: what it covers, what it lacks. */

@@ -3,7 +3,7 @@
 // one sender because they share an address, so the same link makes them one person here: a
 // strategy and every strategy that shares an address with it, and so on. A shared name alone does
 // not: two people can have the same name, and one person's export must never hold another's rows.
-import { logAddress } from '../log';
+import { logAddress, type OutboundOverrideRecord } from '../log';
 import type { ContactLogRecord, Strategy } from '../types';
 
 export interface Person {
@@ -55,5 +55,19 @@ export function isAboutPerson(
   return (
     r.strategyIds.some((id) => person.strategyIds.includes(id)) ||
     person.addresses.includes(logAddress(r.sender))
+  );
+}
+
+/**
+ * Mail the force sent the person past a send-guard warning is about them when it names one of
+ * their strategies or went to one of their addresses (its sender is the member of staff).
+ */
+export function isOverrideAboutPerson(
+  person: Pick<Person, 'strategyIds' | 'addresses'>,
+  o: OutboundOverrideRecord,
+): boolean {
+  return (
+    o.strategyIds.some((id) => person.strategyIds.includes(id)) ||
+    o.recipients.some((a) => person.addresses.includes(logAddress(a)))
   );
 }

@@ -47,11 +47,11 @@ export function RegisterButton({ state }: { state: ReadyState }) {
     async personLog(id) {
       // Everything held about the person: all their strategies and addresses, every decision.
       const person = personOf(strategy(id), supervisor.strategies());
-      const { records, unreadable } = await supervisor.personLog(person);
+      const { records, overrides, unreadable } = await supervisor.personLog(person);
       return {
         personName: person.name,
         strategyIds: person.strategyIds,
-        table: subjectAccessTable(person, records),
+        table: subjectAccessTable(person, records, overrides),
         unreadable: unreadable.map((r) => r.message),
       };
     },
