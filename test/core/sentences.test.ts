@@ -2,11 +2,11 @@
 // name or code; dates as "2 Dec 2026", never ISO. Walks every flag code, from the sandbox samples
 // (which cover them all) and from fixtures that push each check down its other branches.
 import { evaluate } from '../../src/core/evaluate';
-import { parseConfig } from '../../src/core/parse';
 import { fingerprint } from '../../src/core/repeat';
 import { FLAG_SEVERITY, type Flag, type Strategy } from '../../src/core/types';
 import { dayList, timeWindow, ukDate } from '../../src/core/words';
 import { buildSeed, loadSamples } from '../../sandbox/seed';
+import { sampleConfig } from '../fixtures/sample-config';
 import {
   ADVOCATE,
   DESIGNATED,
@@ -54,14 +54,7 @@ function problems(text: string): string[] {
 function sampleFlags(): Flag[] {
   const now = new Date('2026-12-02T12:00:00Z');
   const { samples } = buildSeed(loadSamples(), now);
-  const {
-    supervisors: _s,
-    escalationMailbox: _e,
-    immediateRiskInstruction: _i,
-    ...raw
-  } = samples.organisation.settings;
-  const cfg = parseConfig(raw);
-  if (!cfg.ok) throw new Error(cfg.error);
+  const config = sampleConfig(samples);
   const history = samples.history.map(({ internetMessageId, receivedDateTime, from, body }) => ({
     internetMessageId,
     receivedDateTime,
@@ -69,8 +62,7 @@ function sampleFlags(): Flag[] {
     fingerprint: fingerprint(body),
   }));
   return samples.messages.flatMap(
-    (m) =>
-      evaluate({ strategies: samples.strategies, message: m.message, history, config: cfg.value, now }).flags,
+    (m) => evaluate({ strategies: samples.strategies, message: m.message, history, config, now }).flags,
   );
 }
 

@@ -4,10 +4,10 @@
 // test/sandbox/seed.test.ts (`shows` in sandbox/samples/messages.json, which the doc test pins to
 // the table in docs/sandbox.md), so the three cannot drift apart.
 import { evaluate } from '../../src/core/evaluate';
-import { parseConfig } from '../../src/core/parse';
 import { fingerprint } from '../../src/core/repeat';
 import { FLAG_SEVERITY, type Flag, type FlagCode, type Severity } from '../../src/core/types';
 import type { Samples } from '../../sandbox/seed';
+import { sampleConfig } from '../fixtures/sample-config';
 import { SAMPLES, open, useHarness } from './harness';
 
 const h = useHarness();
@@ -27,14 +27,7 @@ const GROUP: Record<Severity, string> = {
 function coreFlags(samples: Samples, key: string, now: Date): Flag[] {
   const sample = samples.messages.find((m) => m.key === key);
   if (!sample) throw new Error(`no sample ${key}`);
-  const {
-    supervisors: _s,
-    escalationMailbox: _e,
-    immediateRiskInstruction: _i,
-    ...raw
-  } = samples.organisation.settings;
-  const config = parseConfig(raw);
-  if (!config.ok) throw new Error(config.error);
+  const config = sampleConfig(samples);
   // The contact log holds fingerprints of earlier contacts, never their bodies.
   const history = samples.history.map(({ internetMessageId, receivedDateTime, from, strategyId, body }) => ({
     internetMessageId,
@@ -47,7 +40,7 @@ function coreFlags(samples: Samples, key: string, now: Date): Flag[] {
     strategies: samples.strategies,
     message: sample.message,
     history,
-    config: config.value,
+    config,
     now,
   }).flags;
 }

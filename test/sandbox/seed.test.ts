@@ -3,40 +3,21 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { createEngine } from '../../emulator';
 import { evaluate } from '../../src/core/evaluate';
-import { parseConfig } from '../../src/core/parse';
 import { fingerprint } from '../../src/core/repeat';
 import { parseStrategy } from '../../src/core/strategy';
-import {
-  FLAG_SEVERITY,
-  type Config,
-  type FlagCode,
-  type HistoryEntry,
-  type Strategy,
-} from '../../src/core/types';
+import { FLAG_SEVERITY, type FlagCode, type HistoryEntry, type Strategy } from '../../src/core/types';
 import { fieldsToHistoryEntry, fieldsToRawStrategy } from '../../src/graph/schema';
 import { settingsFromRows } from '../../src/graph/settings';
 import { buildSeed, loadSamples, shiftSamples, type Samples } from '../../sandbox/seed';
+import { sampleConfig } from '../fixtures/sample-config';
 
 const SAMPLES = loadSamples();
 const REF = Date.parse(SAMPLES.organisation.referenceInstant);
 const ALL_FLAGS = Object.keys(FLAG_SEVERITY) as FlagCode[];
 const DAY = 86_400_000;
 
-/** The organisation settings as the core's Config, through the core's own parser. */
-function configOf(samples: Samples): Config {
-  const {
-    supervisors: _s,
-    escalationMailbox: _e,
-    immediateRiskInstruction: _i,
-    ...config
-  } = samples.organisation.settings;
-  const parsed = parseConfig(config);
-  if (!parsed.ok) throw new Error(parsed.error);
-  return parsed.value;
-}
-
 // Built once: the indicator scanner compiles its term lists per configuration.
-const CONFIG = configOf(SAMPLES);
+const CONFIG = sampleConfig(SAMPLES);
 
 /** Each sample as the taskpane would see it at `now`: flag and indicator codes. */
 function verdicts(samples: Samples, strategies: Strategy[], history: HistoryEntry[], now: Date) {
