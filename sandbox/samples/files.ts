@@ -39,18 +39,53 @@ function stream(dict: string, data: Uint8Array): Uint8Array {
 
 const pdfString = (line: string): string => `(${line.replace(/[\\()]/g, (c) => `\\${c}`)})`;
 
-/** A one-page PDF whose text layer holds these lines (Helvetica, WinAnsi). */
+// What fits on an A4 page in 12 pt Helvetica at 14 pt leading inside 72 pt margins. A PDF reader
+// (pdf.js, and a person) sees only what lies on the page: text placed beyond its edges is not
+// read, so long lines are wrapped and long letters run onto further pages.
+const PAGE_LINE_CHARS = 80;
+const PAGE_LINES = 48;
+
+/** Lines wrapped at spaces to the page's width (a word longer than a line is cut). */
+function wrapped(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    let rest = line;
+    while (rest.length > PAGE_LINE_CHARS) {
+      const space = rest.lastIndexOf(' ', PAGE_LINE_CHARS);
+      const cut = space > 0 ? space : PAGE_LINE_CHARS;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(space > 0 ? cut + 1 : cut);
+    }
+    out.push(rest);
+  }
+  return out;
+}
+
+/** A PDF whose text layer holds these lines (Helvetica, WinAnsi), as many A4 pages as they need. */
 export function textPdf(lines: readonly string[]): Uint8Array {
-  const content = `BT /F1 12 Tf 14 TL 72 770 Td ${lines.map((l) => `${pdfString(l)} Tj T*`).join(' ')} ET`;
-  return pdfOf([
+  const all = wrapped(lines);
+  const pages: string[][] = [];
+  for (let i = 0; i < all.length || pages.length === 0; i += PAGE_LINES)
+    pages.push(all.slice(i, i + PAGE_LINES));
+  // Objects: 1 catalog, 2 page tree, 3 font, then a page and its content stream for each page.
+  const pageId = (i: number) => 4 + 2 * i;
+  const objects = [
     ascii('<< /Type /Catalog /Pages 2 0 R >>'),
-    ascii('<< /Type /Pages /Kids [3 0 R] /Count 1 >>'),
     ascii(
-      '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+      `<< /Type /Pages /Kids [${pages.map((_, i) => `${pageId(i)} 0 R`).join(' ')}] /Count ${pages.length} >>`,
     ),
     ascii('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>'),
-    stream('', ascii(content)),
-  ]);
+  ];
+  pages.forEach((page, i) => {
+    objects.push(
+      ascii(
+        `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageId(i) + 1} 0 R >>`,
+      ),
+    );
+    const content = `BT /F1 12 Tf 14 TL 72 770 Td ${page.map((l) => `${pdfString(l)} Tj T*`).join(' ')} ET`;
+    objects.push(stream('', ascii(content)));
+  });
+  return pdfOf(objects);
 }
 
 /** A one-page PDF that is only a picture: what a scanner or a phone camera makes of a letter. */

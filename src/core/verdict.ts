@@ -238,9 +238,10 @@ const NOT_IN_FORCE_WORD: Record<Exclude<StrategyStatus, 'active'>, string> = {
 
 /**
  * The headline as words: `title` is the one line a handler takes in at a glance; `detail` says
- * whom it concerns. Every state ends in what to do or what it means.
+ * whom it concerns. Every state ends in what to do or what it means: for a risk, the force's
+ * immediate-risk instruction when it is due there (`immediateRiskOf`).
  */
-export function headlineText(h: Headline): { title: string; detail: string } {
+export function headlineText(h: Headline, riskInstruction?: string): { title: string; detail: string } {
   switch (h.kind) {
     case 'risk': {
       const named = h.findings.map(
@@ -248,7 +249,8 @@ export function headlineText(h: Headline): { title: string; detail: string } {
       );
       return {
         title: `${h.toLife ? 'Possible risk to life' : 'Possible safeguarding risk'}: ${named.join('; ')} — read now`,
-        detail: 'Whatever the strategy says, read the whole message and act on any risk first.',
+        detail:
+          riskInstruction ?? 'Whatever the strategy says, read the whole message and act on any risk first.',
       };
     }
     case 'breach': {
@@ -308,4 +310,25 @@ export function immediateRiskShown(
   if (!immediateRiskDue(evaluation, answers)) return null;
   const own = configured?.trim();
   return own ? own : DEFAULT_IMMEDIATE_RISK_INSTRUCTION;
+}
+
+/**
+ * Where the pane shows the immediate-risk instruction, with its words (those of
+ * `immediateRiskShown`, which the log row records):
+ * - `risk-headline`: the body holds a risk phrase, so the verdict opens with a risk headline; the
+ *   instruction is its second line, what to do, seen before anything else on opening;
+ * - `before-record`: only the handler's "yes" to the safeguarding question made it due; it shows
+ *   where they are answering, before Record.
+ */
+export type ImmediateRiskPlace =
+  { where: 'risk-headline'; words: string } | { where: 'before-record'; words: string };
+
+export function immediateRiskOf(
+  evaluation: Evaluation,
+  answers: PartialReadAnswers,
+  configured: string | undefined,
+): ImmediateRiskPlace | null {
+  const words = immediateRiskShown(evaluation, answers, configured);
+  if (words === null) return null;
+  return { where: riskOf(evaluation) ? 'risk-headline' : 'before-record', words };
 }

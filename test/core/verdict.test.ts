@@ -6,6 +6,7 @@ import {
   headlineOf,
   headlineText,
   immediateRiskDue,
+  immediateRiskOf,
   immediateRiskShown,
   strategyKind,
   strategyKindText,
@@ -171,5 +172,29 @@ describe('the immediate-risk instruction', () => {
     expect(immediateRiskShown(risky, {}, '   ')).toBe(DEFAULT_IMMEDIATE_RISK_INSTRUCTION);
     expect(DEFAULT_IMMEDIATE_RISK_INSTRUCTION).toMatch(/immediate risk to life.*control room.*999/);
     expect(immediateRiskShown(evaluation('When is the meeting?'), {}, own)).toBeNull();
+  });
+
+  it('opens the pane inside the risk headline for a risk phrase; after a "yes" alone, it waits before Record', () => {
+    const own = 'If someone may be at immediate risk, phone the duty inspector on 01632 960123 now.';
+    const risky = evaluation(SELF_HARM_BODY);
+    expect(immediateRiskOf(risky, {}, own)).toEqual({ where: 'risk-headline', words: own });
+    // Answering yes as well does not move it away from the top.
+    expect(immediateRiskOf(risky, { safeguardingOrRisk: true }, own)).toEqual({
+      where: 'risk-headline',
+      words: own,
+    });
+    const risk = verdictOf(risky, new Map()).risk;
+    expect(risk).not.toBeNull();
+    if (risk) expect(headlineText(risk, own).detail).toBe(own);
+    const plain = evaluation('When is the meeting?');
+    expect(immediateRiskOf(plain, {}, own)).toBeNull();
+    expect(immediateRiskOf(plain, { safeguardingOrRisk: true }, own)).toEqual({
+      where: 'before-record',
+      words: own,
+    });
+    // The words are always those the log row records.
+    expect(immediateRiskOf(plain, { safeguardingOrRisk: true }, undefined)?.words).toBe(
+      immediateRiskShown(plain, { safeguardingOrRisk: true }, undefined),
+    );
   });
 });

@@ -1,7 +1,7 @@
 // The verdict at a glance, in Chromium at the pane's real size (350 × 700): one headline per state
 // that core produces, risk first and in its own labelled style, the force's immediate-risk
-// instruction before recording, plain words (no field names, no ISO dates), and a message someone
-// has already triaged saying so above the read.
+// instruction under the risk (or before recording after a "yes"), plain words (no field names, no
+// ISO dates), and a message someone has already triaged saying so above the read.
 import { AXE_SOURCE, SAMPLES, answer, open, record, useHarness } from './harness';
 import { aboveTheFold, paneAt350x700 } from './viewport';
 
@@ -54,19 +54,26 @@ describe('the headline says what the email is, one state per line', () => {
 
 describe('the read above the fold at 350 × 700', () => {
   // A breach with adjustments lists both before the message, and may push the questions down.
-  it.each([
-    'paul-compliant',
-    'casey-self-harm',
-    'casey-rbnr',
-    'morgan-via-advocate',
-    'sandy-ended',
-    'no-strategy',
-  ])('%s: the headline, the message and the first question are in view without scrolling', async (key) => {
-    const frame = await open(h.page, key);
+  it.each(['paul-compliant', 'casey-rbnr', 'morgan-via-advocate', 'sandy-ended', 'no-strategy'])(
+    '%s: the headline, the message and the first question are in view without scrolling',
+    async (key) => {
+      const frame = await open(h.page, key);
+      await frame.waitForFunction(() => !document.body.textContent?.includes('Checking earlier contacts'));
+      await expect(aboveTheFold(frame, '[data-headline]')).resolves.toBe(true);
+      await expect(aboveTheFold(frame, '[data-testid="message-text"]')).resolves.toBe(true);
+      await expect(aboveTheFold(frame, '[role=radiogroup]')).resolves.toBe(true);
+    },
+  );
+
+  // With a risk phrase, what to do about the risk comes before the questions: the risk, the
+  // force's instruction and the message fill the first screen, and the questions follow a short
+  // scroll away.
+  it('casey-self-harm: the risk, what to do now and the message are in view without scrolling', async () => {
+    const frame = await open(h.page, 'casey-self-harm');
     await frame.waitForFunction(() => !document.body.textContent?.includes('Checking earlier contacts'));
-    await expect(aboveTheFold(frame, '[data-headline]')).resolves.toBe(true);
+    await expect(aboveTheFold(frame, '[data-headline="risk"]')).resolves.toBe(true);
+    await expect(aboveTheFold(frame, '[data-testid="immediate-risk"]')).resolves.toBe(true);
     await expect(aboveTheFold(frame, '[data-testid="message-text"]')).resolves.toBe(true);
-    await expect(aboveTheFold(frame, '[role=radiogroup]')).resolves.toBe(true);
   });
 });
 
@@ -96,11 +103,25 @@ describe('risk first', () => {
     expect(riskColour).not.toBe(await plain.evaluate(look));
   });
 
-  it('shows the immediate-risk instruction before recording on a risk phrase, and on a "yes" to safeguarding', async () => {
+  it('shows the immediate-risk instruction under the risk on opening, and before recording on a "yes" to safeguarding', async () => {
     let frame = await open(h.page, 'casey-self-harm');
-    await frame.getByTestId('immediate-risk').waitFor();
-    // The force's own words from its settings (the sandbox organisation sets them), not the default.
-    expect(await frame.getByTestId('immediate-risk').textContent()).toMatch(/duty inspector on 01632 960123/);
+    const instruction = frame.locator('[data-headline="risk"] [data-testid="immediate-risk"]');
+    await instruction.waitFor();
+    // The force's own words from its settings (the sandbox organisation sets them), not the default,
+    // seen without scrolling, and once: not again before Record.
+    expect(await instruction.textContent()).toMatch(/duty inspector on 01632 960123/);
+    await expect(aboveTheFold(frame, '[data-testid="immediate-risk"]')).resolves.toBe(true);
+    expect(await frame.getByTestId('immediate-risk').count()).toBe(1);
+    // The phone number is never split across two lines.
+    const lines = await instruction.evaluate((el) => {
+      const text = el.firstChild?.textContent ?? '';
+      const node = [...el.querySelectorAll('span')].find((s) => s.textContent === '01632 960123');
+      if (!node) return { text, tops: -1 };
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      return { text, tops: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+    });
+    expect(lines.tops).toBe(1);
     frame = await open(h.page, 'paul-compliant');
     await frame.getByRole('heading', { name: 'Your read' }).waitFor();
     expect(await frame.getByTestId('immediate-risk').count()).toBe(0);
@@ -215,6 +236,28 @@ describe('addresses at 350 px', () => {
     // The single point of contact's address in the card is wider than its column: it must wrap.
     expect(found.some((a) => a.text === 'alex.handler@force.example.police.uk' && a.lines > 1)).toBe(true);
     expect(found.filter((a) => a.split.length > 0)).toEqual([]);
+    // "Alex Handler (alex.handler@…)": the bracket moves to the next line with the address, never
+    // left alone at the end of a line.
+    const brackets = await frame.$$eval('[data-address]', (spans) =>
+      spans.flatMap((span) => {
+        const before = span.previousSibling;
+        const text = before?.textContent ?? '';
+        if (!before || before.nodeType !== Node.TEXT_NODE || !/[(“‘"'<[]$/.test(text)) return [];
+        const range = document.createRange();
+        range.setStart(before, text.length - 1);
+        range.setEnd(before, text.length);
+        const bracket = range.getBoundingClientRect().top;
+        // The address's first part is set in the same font: on the same line, the same top.
+        const part = [...span.childNodes].find((n) => n.nodeType === Node.TEXT_NODE);
+        if (!part) return [{ address: span.textContent, sameLine: false }];
+        const first = document.createRange();
+        first.selectNodeContents(part);
+        const top = [...first.getClientRects()].find((r) => r.width > 0)?.top ?? NaN;
+        return [{ address: span.textContent, sameLine: Math.abs(top - bracket) < 2 }];
+      }),
+    );
+    expect(brackets.length).toBeGreaterThan(0);
+    expect(brackets.filter((b) => !b.sameLine)).toEqual([]);
   });
 });
 

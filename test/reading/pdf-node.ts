@@ -9,6 +9,16 @@ import { nodeLibs } from './libs';
 async function main(): Promise<void> {
   const cases: Record<string, Uint8Array> = {
     text: textPdf(['Dear PSD,', 'I want to make a new allegation about PC Example.', 'Jo Example']),
+    // A long letter: the allegation is on its fifth and last page, after paragraphs longer than a line.
+    long: textPdf([
+      'Dear PSD,',
+      ...Array.from(
+        { length: 70 },
+        (_, i) => `Paragraph ${i + 1}. ${'I am writing again about my case. '.repeat(6)}`,
+      ),
+      'Finally, I want to make a new allegation about PC Example.',
+      'Jo Example',
+    ]),
     scanned: scannedPdf(),
     password: passwordPdf(),
     broken: new TextEncoder().encode('%PDF-1.4\nthis is not a PDF'),

@@ -25,6 +25,14 @@ it('finds a new allegation in a PDF letter and shows where', () => {
   });
 });
 
+it('reads every page of a long PDF letter: an allegation on the last page is found', () => {
+  const r = results.long!;
+  expect(r).toMatchObject({ status: 'read', format: 'pdf' });
+  if (r.status !== 'read') return;
+  expect(r.indicators.map((i) => i.code)).toContain('NEW_ALLEGATION');
+  expect(r.excerpts.some((e) => e.text === 'new allegation' && e.after.includes('PC Example'))).toBe(true);
+});
+
 it('calls a PDF that is only a picture a scan, not an empty letter', () => {
   expect(results.scanned).toMatchObject({ status: 'not-read', reason: { kind: 'no-text' } });
 });

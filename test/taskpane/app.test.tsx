@@ -194,6 +194,33 @@ describe('taskpane view: what the handler reads', () => {
     expect(plain.outbox.records[0]).not.toHaveProperty('immediateRiskShown');
   });
 
+  test('a risk phrase puts the instruction under the risk headline, once; a "yes" alone puts it before Record', async () => {
+    const words = 'If someone may be at immediate risk, phone the duty inspector on 01632 960123 now.';
+    const settings = new FakeSettings({ ...SETTINGS, immediateRiskInstruction: words });
+    const risky = await show(rig({ settings, first: message({ body: 'I see no point going on.' }) }));
+    // Shown once, as the risk headline's second line: the first thing in the pane, before the
+    // sender's standing and long before the questions.
+    const shown = screen.getAllByTestId('immediate-risk');
+    expect(shown).toHaveLength(1);
+    const risk = document.querySelector('[data-headline="risk"]');
+    expect(risk?.contains(shown[0] ?? null)).toBe(true);
+    expect(shown[0]?.textContent).toBe(words);
+    answer(/safeguarding concern/i, 'Yes');
+    expect(screen.getAllByTestId('immediate-risk')).toHaveLength(1);
+    risky.unmount();
+
+    await show(rig({ settings, first: message({ body: 'When is the meeting?' }) }));
+    expect(screen.queryByTestId('immediate-risk')).toBeNull();
+    expect(document.querySelector('[data-headline="risk"]')).toBeNull();
+    answer(/safeguarding concern/i, 'Yes');
+    const alert = screen.getByTestId('immediate-risk');
+    expect(alert.textContent).toContain(words);
+    expect(alert.getAttribute('role')).toBe('alert');
+    // Before Record: after the questions in the pane's order.
+    const record = screen.getByRole('button', { name: /Record/ });
+    expect(alert.compareDocumentPosition(record) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   test('no indicator hits is never presented as safe', async () => {
     await show(rig({ first: message({ body: 'Thank you for your letter of Tuesday.' }) }));
     expect(screen.getByText(/That does not make it safe: read all of it/)).toBeTruthy();

@@ -3,7 +3,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, makeStyles, tokens } from '@fluentui/react-components';
 import { BarTitle } from './BarTitle';
 import { Suspense, lazy, useState } from 'react';
-import { immediateRiskShown } from '../../core/verdict';
+import { immediateRiskOf } from '../../core/verdict';
 import { AlreadyTriaged, alreadyDecided } from './AlreadyTriaged';
 import { ImmediateRisk } from './ImmediateRisk';
 import type { Strategy } from '../../core/types';
@@ -134,8 +134,10 @@ function ItemView({
   const [secondRead, setSecondRead] = useState(false);
   const decided = alreadyDecided(item.triage);
   const showRead = !decided || secondRead || item.record.kind !== 'idle';
-  // The same core call as the recording's: the log row holds the words shown here.
-  const riskInstruction = immediateRiskShown(
+  // The same words as the recording's (core's immediateRiskShown): the log row holds what was
+  // shown. With a risk phrase in the body they open the pane, under the risk; after a "yes" alone,
+  // they show before Record, where the handler is.
+  const immediateRisk = immediateRiskOf(
     item.evaluation,
     item.gate.answers,
     state.settings.immediateRiskInstruction,
@@ -144,6 +146,7 @@ function ItemView({
     <>
       <Verdict
         item={item}
+        riskInstruction={immediateRisk?.where === 'risk-headline' ? immediateRisk.words : undefined}
         evasionAction={
           supervisor
             ? (id) => <AddAddressAction strategyId={id} address={item.message.from.address} />
@@ -178,7 +181,7 @@ function ItemView({
             disabled={locked}
             onAnswer={(q, v) => controller.answer(q, v)}
           />
-          {riskInstruction !== null && <ImmediateRisk instruction={riskInstruction} />}
+          {immediateRisk?.where === 'before-record' && <ImmediateRisk instruction={immediateRisk.words} />}
           <RecordPanel
             item={item}
             pending={controller.pendingDisposition()}

@@ -33,6 +33,8 @@ const useStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   detail: { margin: 0, minWidth: 0, gridColumnStart: 2, color: tokens.colorNeutralForeground2 },
+  // What to do now: in the text's own colour, not the grey of a who-it-concerns line.
+  instruction: { color: tokens.colorNeutralForeground1 },
   risk: {
     backgroundColor: tokens.colorPaletteRedBackground1,
     borderInlineStartColor: tokens.colorPaletteRedBorderActive,
@@ -72,9 +74,19 @@ const LOOK: Record<HeadlineKind, { tone: Tone; Icon: typeof Mail20Regular }> = {
   'no-strategy': { tone: 'neutral', Icon: Mail20Regular },
 };
 
-export function Headline({ headline, level = 3 }: { headline: HeadlineState; level?: 2 | 3 }) {
+export function Headline({
+  headline,
+  level = 3,
+  riskInstruction,
+}: {
+  headline: HeadlineState;
+  level?: 2 | 3;
+  /** The force's immediate-risk instruction, as the risk headline's second line (core decides when). */
+  riskInstruction?: string | undefined;
+}) {
   const styles = useStyles();
-  const { title, detail } = headlineText(headline);
+  const { title, detail } = headlineText(headline, riskInstruction);
+  const instruction = headline.kind === 'risk' && riskInstruction !== undefined;
   const { tone, Icon } = LOOK[headline.kind];
   const Title = level === 2 ? 'h2' : 'h3';
   return (
@@ -83,7 +95,10 @@ export function Headline({ headline, level = 3 }: { headline: HeadlineState; lev
       <Title className={styles.title}>
         <WithAddresses text={title} />
       </Title>
-      <p className={styles.detail}>
+      <p
+        className={mergeClasses(styles.detail, instruction && styles.instruction)}
+        {...(instruction ? { 'data-testid': 'immediate-risk' } : {})}
+      >
         <WithAddresses text={detail} />
       </p>
     </div>

@@ -13,9 +13,11 @@ export interface VerdictProps {
   item: ShownItem;
   /** Rendered under each strategy the sender resembles (the supervisor's "add this address"). */
   evasionAction?: (strategyId: string) => ReactNode;
+  /** The immediate-risk instruction, when core places it in the risk headline. */
+  riskInstruction?: string | undefined;
 }
 
-export function Verdict({ item, evasionAction }: VerdictProps) {
+export function Verdict({ item, evasionAction, riskInstruction }: VerdictProps) {
   const s = useShared();
   const { evasions } = item.evaluation;
   // Core decides the state; the pane draws risk first, then the sender's standing.
@@ -27,7 +29,7 @@ export function Verdict({ item, evasionAction }: VerdictProps) {
       <h2 id="verdict-heading" className={s.visuallyHidden}>
         Verdict
       </h2>
-      {verdict.risk && <Headline headline={verdict.risk} />}
+      {verdict.risk && <Headline headline={verdict.risk} riskInstruction={riskInstruction} />}
       <Headline headline={verdict.standing} />
       {evasions.length > 0 && (
         <div className={s.section}>
