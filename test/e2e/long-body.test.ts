@@ -31,7 +31,7 @@ async function readLongMessage(): Promise<{ frame: Frame; longest: LongestTasks 
   // A fresh pane each time, as a handler meets the message: nothing compiled or warmed up by an
   // earlier attempt (a warm pane does in 40 ms what a fresh one does in 80).
   await h.page.reload();
-  await h.page.waitForSelector('#messages button');
+  await h.page.waitForSelector('#messages button', { timeout: 120_000 });
   // The pinned pane is open on a short message; watch it before the long one is selected.
   const first = await open(h.page, 'protected-smime');
   const longest = await watchLongTasks(first);
