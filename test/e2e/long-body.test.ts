@@ -23,7 +23,10 @@ import { watchLongTasks, type LongestTasks } from './long-tasks';
 // CSP is bypassed only so axe can be injected at the end, after the timing.
 const h = useHarness({ buildMode: 'production', bypassCSP: true });
 const LONGEST_TASK_MS = 50;
-const ATTEMPTS = 3;
+// Under heavy load (4-8 on 2 cores) about one attempt in two, and nearly every first attempt
+// after the browser starts, measured over 50 ms of wall time for 12-21 ms of the thread's CPU
+// (Chromium trace); 5 attempts keep the test steady there, and a regression fails all of them.
+const ATTEMPTS = 5;
 const BODY_CHARS = 10 * 1024 * 1024;
 
 /** Opens the 10 MB message from a short one and goes through it as a handler would. */
