@@ -3,7 +3,8 @@
 // in MB/s of input, each beside the same text read as a plain .txt attachment in the same run
 // (the cost of the format itself). The body's reading (scan, matter references, fingerprint) is
 // beside the scan alone. Browser part: the longest main-thread task in the pane while a 10 MB
-// body and a PDF are read, beside a short message opened in the same run and beside how long the
+// body (in a freshly loaded pane, until its first part is all in the page) and a PDF are read,
+// beside a short message opened in the same run and beside how long the
 // 10 MB reading would have blocked the main thread had it run there (the Node figure).
 // Times are wall time for the async readers (pdf.js, mammoth) and CPU time for the body: best of
 // a few runs, on a shared machine.
@@ -172,6 +173,11 @@ async function browser(inPlaceMs: number): Promise<Record<string, unknown>> {
         .locator('p', { hasText: /^Highlighted: |^No phrases highlighted/ })
         .waitFor({ timeout: 120_000 });
     };
+    // The verdict, and the whole first part of the text in the page.
+    const bodyShown = async (f: Frame) => {
+      await verdict(f);
+      await f.locator('[data-testid="message-text"][aria-busy="false"]').waitFor({ timeout: 120_000 });
+    };
     const readingDone = async (f: Frame) => {
       await f
         .getByTestId('attachments')
@@ -180,7 +186,11 @@ async function browser(inPlaceMs: number): Promise<Record<string, unknown>> {
     };
     // Each from the same short message, in the shared mailbox's Inbox.
     const short = await longestTask(page, await open(page, 'paul-compliant'), 'hostile-text', verdict);
-    const long = await longestTask(page, await open(page, 'paul-compliant'), 'long-10mb', verdict);
+    // The 10 MB body in a freshly loaded pane, as the browser test opens it: a pane that has
+    // already run the same code does the same work in about half the time.
+    await page.reload();
+    await page.waitForSelector('#messages button', { timeout: 120_000 });
+    const long = await longestTask(page, await open(page, 'paul-compliant'), 'long-10mb', bodyShown);
     const pdf = await longestTask(page, await open(page, 'paul-compliant'), 'casey-pdf', readingDone);
     return {
       longestTaskMs: { body10MB: long, pdfAttachment: pdf, shortMessageBaseline: short },

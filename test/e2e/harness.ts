@@ -67,11 +67,17 @@ export async function startHarness(
  * One sandbox and browser for a test file: started before its tests, closed after them. The
  * returned object is filled in by `beforeAll`, so tests use it as the harness itself.
  */
-export function useHarness(options: { bypassCSP?: boolean } = {}): Harness {
+export function useHarness(
+  options: { bypassCSP?: boolean; buildMode?: 'development' | 'production' } = {},
+): Harness {
   const harness = {} as Harness;
-  beforeAll(async () => {
-    Object.assign(harness, await startHarness(options));
-  }, 180_000);
+  beforeAll(
+    async () => {
+      Object.assign(harness, await startHarness(options));
+      // A production build from a cold cache takes minutes on the 2-core CI machine.
+    },
+    options.buildMode === 'production' ? 400_000 : 180_000,
+  );
   afterAll(async () => {
     await harness.close?.();
   });

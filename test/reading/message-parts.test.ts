@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import type { Indicator } from '../../src/core/types';
 import {
   highlightStops,
+  partBlocks,
   partSegments,
   partStarts,
   partsOf,
@@ -94,5 +95,62 @@ describe('message parts', () => {
     ]);
     const stops = highlightStops(partsOf(body, 60), runs);
     expect(stops.map((s) => body.slice(s.start, s.start + 4))).toEqual(['punc', 'frig']);
+  });
+
+  it('put a part in blocks with nothing lost, each highlight whole, and sizes kept', () => {
+    fc.assert(
+      fc.property(
+        text,
+        fc.array(fc.tuple(fc.nat(400), fc.nat(30)), { maxLength: 8 }),
+        fc.integer({ min: 2, max: 60 }),
+        (body, spans, size) => {
+          const runs = highlightRuns(body.length, hitsIn(body, spans));
+          const segments = partSegments(body, { start: 0, end: body.length }, runs);
+          const blocks = partBlocks(segments, size);
+          // The same text, the same highlighted runs untouched, every piece where it was.
+          expect(
+            blocks
+              .flat()
+              .map((s) => s.text)
+              .join(''),
+          ).toBe(body);
+          expect(blocks.flat().filter((s) => s.codes.length > 0)).toEqual(
+            segments.filter((s) => s.codes.length > 0),
+          );
+          for (const s of blocks.flat()) expect(body.slice(s.start, s.start + s.text.length)).toBe(s.text);
+          const longestMark = Math.max(
+            0,
+            ...segments.filter((s) => s.codes.length).map((s) => s.text.length),
+          );
+          for (const [i, block] of blocks.entries()) {
+            expect(block.length).toBeGreaterThan(0);
+            const chars = block.reduce((n, s) => n + s.text.length, 0);
+            // A block stops growing at twice the size, give or take the mark that crossed it
+            // and an emoji kept whole.
+            expect(chars).toBeLessThanOrEqual(2 * size + longestMark + 1);
+            const end = block.at(-1)!.start + block.at(-1)!.text.length;
+            // No block ends inside an emoji.
+            if (i < blocks.length - 1) {
+              const before = body.charCodeAt(end - 1);
+              expect(before >= 0xd800 && before <= 0xdbff).toBe(false);
+            }
+          }
+        },
+      ),
+    );
+  });
+
+  it('end a block after a line break once it is full, so the text wraps as in one piece', () => {
+    const body = 'a line of the letter\n'.repeat(200);
+    const blocks = partBlocks([{ text: body, codes: [], start: 0 }], 100);
+    expect(blocks.length).toBeGreaterThan(30);
+    for (const block of blocks.slice(0, -1)) {
+      const text = block.map((s) => s.text).join('');
+      expect(text.endsWith('\n')).toBe(true);
+      expect(text.length).toBeGreaterThanOrEqual(100);
+      expect(text.length).toBeLessThan(200);
+    }
+    const words = partBlocks([{ text: 'word '.repeat(200), codes: [], start: 0 }], 100);
+    for (const block of words.slice(0, -1)) expect(block.at(-1)!.text.endsWith(' ')).toBe(true);
   });
 });

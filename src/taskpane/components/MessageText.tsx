@@ -3,12 +3,21 @@
 // A long body is shown one part at a time (message-parts.ts), with jumps to each highlight.
 import { Button, makeStyles, tokens } from '@fluentui/react-components';
 import { ShieldError16Filled } from '@fluentui/react-icons';
-import { memo, startTransition, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { isRiskCode } from '../../core/verdict';
 import type { Indicator } from '../../core/types';
 import { INDICATOR_LABEL } from '../view/labels';
-import { countByCode, highlightRuns } from '../view/segments';
-import { highlightStops, PART_CHARS, partSegments, partsOf, type PlacedSegment } from './message-parts';
+import { countByCode, highlightRuns, type Run } from '../view/segments';
+import {
+  highlightStops,
+  PART_CHARS,
+  partBlocks,
+  partSegments,
+  partsOf,
+  type Part,
+  type PlacedSegment,
+  type Stop,
+} from './message-parts';
 import { useShared } from './styles';
 
 const useStyles = makeStyles({
@@ -43,9 +52,66 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   moves: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  /**
+   * The browser styles, lays out and paints only the blocks in view: a part's other blocks are
+   * skipped until scrolled to (they stay in the page, so focus, find and screen readers reach
+   * them). The height kept for a block not yet laid out is about that of 2,000 characters at
+   * 350 px; once laid out, its own height is kept.
+   */
+  block: { contentVisibility: 'auto', containIntrinsicBlockSize: 'auto 60em' },
+});
+
+/** One block of the text: plain runs as text nodes, highlighted runs as labelled marks. */
+const Block = memo(function Block({ segments }: { segments: readonly PlacedSegment[] }) {
+  const s = useShared();
+  const styles = useStyles();
+  return (
+    <div className={styles.block}>
+      {segments.map((seg) =>
+        seg.codes.length === 0 ? (
+          seg.text
+        ) : seg.codes.some(isRiskCode) ? (
+          <mark
+            key={seg.start}
+            data-start={seg.start}
+            tabIndex={-1}
+            className={styles.risk}
+            title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
+            data-codes={seg.codes.join(' ')}
+            data-risk=""
+          >
+            <ShieldError16Filled aria-hidden />
+            {seg.text}
+            <span className={styles.riskTag}>
+              {' '}
+              (risk: {seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')})
+            </span>
+          </mark>
+        ) : (
+          <mark
+            key={seg.start}
+            data-start={seg.start}
+            tabIndex={-1}
+            className={styles.mark}
+            title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
+            data-codes={seg.codes.join(' ')}
+          >
+            {seg.text}
+            <span className={s.visuallyHidden}> ({seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')})</span>
+          </mark>
+        ),
+      )}
+    </div>
+  );
 });
 
 const count = new Intl.NumberFormat('en-GB');
+
+/** Blocks of a long body's part added to the page per task: the first one fills the box. */
+const BLOCKS_PER_TASK = 2;
+const NO_PARTS: Part[] = [];
+const NO_STOPS: Stop[] = [];
+const NO_BLOCKS: PlacedSegment[][] = [];
 
 /** Which part is shown and which highlight was jumped to, for the body they belong to. */
 interface View {
@@ -54,17 +120,54 @@ interface View {
   stop: number | null;
 }
 
+/** Where the highlights are, the parts, and the stops of "next phrase", for one body. */
+interface Layout {
+  body: string;
+  indicators: readonly Indicator[];
+  runs: Run[];
+  parts: Part[];
+  stops: Stop[];
+}
+
+const layoutOf = (body: string, indicators: readonly Indicator[]): Layout => {
+  const runs = highlightRuns(body.length, indicators);
+  const parts = partsOf(body);
+  return { body, indicators, runs, parts, stops: highlightStops(parts, runs) };
+};
+
 /**
- * A long body's part arrives in a transition: React renders it in slices of a few milliseconds,
- * yielding to the pane between them, instead of one long task (measured 190-490 ms for a part of
- * 50,000 characters on the 2-core CI machine). A short body is shown at once, as it always was.
+ * A short body's layout is worked out as it renders, as it always was. A long one's comes in a
+ * task of its own just after: the task that shows the verdict already renders the whole pane, and
+ * sorting thousands of highlight positions in it as well pushed it past 50 ms (measured on the
+ * 10 MB sample, production build). Until then the text says it is being prepared.
  */
-function useInSlices(segments: PlacedSegment[], sliced: boolean): PlacedSegment[] {
-  const [held, setHeld] = useState<PlacedSegment[]>([]);
+function useLayout(body: string, indicators: readonly Indicator[]): Layout | null {
+  const long = body.length > PART_CHARS;
+  const now = useMemo(() => (long ? null : layoutOf(body, indicators)), [long, body, indicators]);
+  const [later, setLater] = useState<Layout | null>(null);
   useEffect(() => {
-    if (sliced) startTransition(() => setHeld(segments));
-  }, [segments, sliced]);
-  return sliced ? held : segments;
+    if (!long) return;
+    const timer = setTimeout(() => setLater(layoutOf(body, indicators)), 0);
+    return () => clearTimeout(timer);
+  }, [long, body, indicators]);
+  return now ?? (later?.body === body && later.indicators === indicators ? later : null);
+}
+
+/**
+ * How many of a part's blocks are in the page. A long body's part arrives a few blocks per task
+ * (the first screenful first), so no task builds and styles a whole part's DOM; React's own
+ * time-slicing was not enough, since an update of the pane's store during a transition makes
+ * React finish it in one blocking render. A short body is shown whole at once.
+ */
+function useRevealed(blocks: readonly PlacedSegment[][], all: boolean): number {
+  const [revealed, setRevealed] = useState({ blocks, count: BLOCKS_PER_TASK });
+  const count = all ? blocks.length : revealed.blocks === blocks ? revealed.count : BLOCKS_PER_TASK;
+  useEffect(() => {
+    if (count >= blocks.length) return;
+    const timer = setTimeout(() => setRevealed({ blocks, count: count + BLOCKS_PER_TASK }), 0);
+    return () => clearTimeout(timer);
+  }, [blocks, count]);
+  return Math.min(count, blocks.length);
 }
 
 /** Memoised on its props: answering a read question re-renders the pane, never this text. */
@@ -86,24 +189,31 @@ export const MessageText = memo(function MessageText({
   // the evaluation, so they are worked out once per evaluation, not once per click. Only the part
   // on screen is cut into text; the rest is positions.
   const counts = useMemo(() => countByCode(indicators), [indicators]);
-  const runs = useMemo(() => highlightRuns(body.length, indicators), [body, indicators]);
-  const parts = useMemo(() => partsOf(body), [body]);
-  const stops = useMemo(() => highlightStops(parts, runs), [parts, runs]);
+  const layout = useLayout(body, indicators);
+  const parts = layout?.parts ?? NO_PARTS;
+  const stops = layout?.stops ?? NO_STOPS;
   const [held, setView] = useState<View>({ body, part: 0, stop: null });
   const view: View = held.body === body ? held : { body, part: 0, stop: null };
   const partIndex = Math.min(view.part, Math.max(0, parts.length - 1));
   const part = parts[partIndex];
-  const segments = useMemo(() => (part ? partSegments(body, part, runs) : []), [body, part, runs]);
-  const shown = useInSlices(segments, parts.length > 1);
+  const blocks = useMemo(
+    () => (layout && part ? partBlocks(partSegments(body, part, layout.runs)) : NO_BLOCKS),
+    [body, part, layout],
+  );
+  const shown = useRevealed(blocks, parts.length <= 1);
   const textRef = useRef<HTMLDivElement>(null);
-  // After a jump, the highlight is brought into view and focused, so a screen reader reads it.
+  // After a jump, the highlight is brought into view and focused, so a screen reader reads it:
+  // once, as soon as its block is in the page (later blocks arriving do not scroll back to it).
+  const jumped = useRef<View | null>(null);
   useEffect(() => {
     const stop = view.stop === null ? undefined : stops[view.stop];
-    if (!stop) return;
+    if (!stop || jumped.current === held) return;
     const mark = textRef.current?.querySelector<HTMLElement>(`mark[data-start="${stop.start}"]`);
-    mark?.scrollIntoView({ block: 'center' });
-    mark?.focus({ preventScroll: true });
-  }, [view.stop, view.part, stops, shown]);
+    if (!mark) return;
+    jumped.current = held;
+    mark.scrollIntoView({ block: 'center' });
+    mark.focus({ preventScroll: true });
+  }, [held, view.stop, stops, shown]);
   const toPart = (part: number) => setView({ body, part, stop: null });
   const toStop = (stop: number) => setView({ body, part: stops[stop]?.part ?? 0, stop });
   const nextStop = view.stop === null ? stops.findIndex((x) => x.part >= partIndex) : view.stop + 1;
@@ -168,44 +278,14 @@ export const MessageText = memo(function MessageText({
         role="region"
         aria-label="Message text"
         tabIndex={0}
+        // Busy while a long part is still being added to the page, block by block.
+        aria-busy={!layout || shown < blocks.length}
         data-testid="message-text"
       >
-        {shown.map((seg, i) =>
-          seg.codes.length === 0 ? (
-            seg.text
-          ) : seg.codes.some(isRiskCode) ? (
-            <mark
-              key={i}
-              data-start={seg.start}
-              tabIndex={-1}
-              className={styles.risk}
-              title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
-              data-codes={seg.codes.join(' ')}
-              data-risk=""
-            >
-              <ShieldError16Filled aria-hidden />
-              {seg.text}
-              <span className={styles.riskTag}>
-                {' '}
-                (risk: {seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')})
-              </span>
-            </mark>
-          ) : (
-            <mark
-              key={i}
-              data-start={seg.start}
-              tabIndex={-1}
-              className={styles.mark}
-              title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
-              data-codes={seg.codes.join(' ')}
-            >
-              {seg.text}
-              <span className={s.visuallyHidden}>
-                {' '}
-                ({seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')})
-              </span>
-            </mark>
-          ),
+        {layout ? (
+          blocks.slice(0, shown).map((block) => <Block key={block[0]?.start} segments={block} />)
+        ) : (
+          <p className={s.muted}>Preparing the message text…</p>
         )}
       </div>
     </section>

@@ -52,12 +52,15 @@ export function partSegments(body: string, part: Part, runs: readonly Run[]): Pl
   return segmentsBetween(body, runs, part.start, part.end);
 }
 
+/** A stop of "next phrase": where a highlighted run starts, and the part it is in. */
+export interface Stop {
+  start: number;
+  part: number;
+}
+
 /** Every highlighted run in body order, with the part it is in: the stops of "next phrase". */
-export function highlightStops(
-  parts: readonly Part[],
-  runs: readonly Run[],
-): Array<{ start: number; part: number }> {
-  const stops: Array<{ start: number; part: number }> = [];
+export function highlightStops(parts: readonly Part[], runs: readonly Run[]): Stop[] {
+  const stops: Stop[] = [];
   let p = 0;
   for (const run of runs) {
     while (p + 1 < parts.length && parts[p]!.end <= run.start) p++;
@@ -66,4 +69,65 @@ export function highlightStops(
       stops.push({ start: Math.max(run.start, parts[q]!.start), part: q });
   }
   return stops;
+}
+
+/** About how many characters each block of a part holds (see partBlocks). */
+export const BLOCK_CHARS = 2_000;
+
+/**
+ * A part's runs in blocks of about `size` characters, each rendered as its own element so the
+ * browser lays out only the blocks in view (content-visibility) and the pane can add them a few
+ * per task. A block ends after the first line break once it holds `size` characters, so the text
+ * wraps as it would in one piece; a stretch with no line break is cut at a space (else anywhere,
+ * never inside an emoji) at twice the size. A highlighted run is never cut: it stays one mark.
+ */
+export function partBlocks(segments: readonly PlacedSegment[], size = BLOCK_CHARS): PlacedSegment[][] {
+  const blocks: PlacedSegment[][] = [];
+  let block: PlacedSegment[] = [];
+  let length = 0;
+  const add = (seg: PlacedSegment): void => {
+    block.push(seg);
+    length += seg.text.length;
+  };
+  const close = (): void => {
+    if (block.length > 0) blocks.push(block);
+    block = [];
+    length = 0;
+  };
+  for (const seg of segments) {
+    if (seg.codes.length > 0) {
+      if (length >= 2 * size) close();
+      add(seg);
+      continue;
+    }
+    let { text, start } = seg;
+    for (;;) {
+      if (length >= 2 * size) close();
+      const cut = cutAt(text, length, size);
+      if (cut === 0) break;
+      add({ text: text.slice(0, cut), codes: [], start });
+      close();
+      text = text.slice(cut);
+      start += cut;
+    }
+    if (text) add({ text, codes: [], start });
+  }
+  close();
+  return blocks;
+}
+
+/**
+ * Where to end the current block (holding `length` characters, under twice the size) inside
+ * `text`, or 0 to take all of `text` into it.
+ */
+function cutAt(text: string, length: number, size: number): number {
+  const limit = 2 * size - length;
+  const line = text.indexOf('\n', Math.max(0, size - length - 1));
+  if (line >= 0 && line < limit) return line + 1;
+  if (text.length <= limit) return 0;
+  const space = text.lastIndexOf(' ', limit - 1);
+  let cut = space >= 0 ? space + 1 : limit;
+  // Never between the two halves of an emoji: before it, or after it if it starts the text.
+  if (isHighSurrogate(text.charCodeAt(cut - 1))) cut = cut > 1 ? cut - 1 : cut + 1;
+  return cut;
 }

@@ -22,44 +22,61 @@ export interface Run {
  * Neighbouring runs with the same codes are one run.
  */
 export function highlightRuns(length: number, indicators: readonly Indicator[]): Run[] {
-  const hits = indicators
-    .map((i) => ({ code: i.code, start: clamp(i.start, length), end: clamp(i.end, length) }))
-    .filter((h) => h.start < h.end);
-  if (hits.length === 0) return [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const codeOf: IndicatorCode[] = [];
+  for (const i of indicators) {
+    const start = clamp(i.start, length);
+    const end = clamp(i.end, length);
+    if (start >= end) continue;
+    starts.push(start);
+    ends.push(end);
+    codeOf.push(i.code);
+  }
+  const n = starts.length;
+  if (n === 0) return [];
 
   // One sweep over the cut points with the hits open at each, rather than testing every hit at
   // every cut: a long hostile body can carry thousands of hits (the scanner caps each code at
-  // 1,000), and this runs on every render of the message.
-  // A typed array sorts numbers natively, without a comparator call per comparison.
-  const cuts = [...new Set(Float64Array.from(hits.flatMap((h) => [h.start, h.end])).sort())];
-  const byStart = hits.map((_, i) => i).sort((a, b) => hits[a]!.start - hits[b]!.start);
-  const byEnd = hits.map((_, i) => i).sort((a, b) => hits[a]!.end - hits[b]!.end);
+  // 1,000), and a 10 MB body's are sorted on the pane's thread. The hits in order of start and
+  // of end come from typed-array sorts (native, no comparator call per comparison).
+  const byStart = order(starts);
+  const byEnd = order(ends);
   const open = new Set<number>();
-  let nextStart = 0;
-  let nextEnd = 0;
   const runs: Run[] = [];
   let codes: IndicatorCode[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const from = cuts[i]!;
-    const to = cuts[i + 1]!;
-    let changed = false;
-    while (nextStart < byStart.length && hits[byStart[nextStart]!]!.start <= from) {
-      open.add(byStart[nextStart++]!);
-      changed = true;
+  let from = 0;
+  let s = 0;
+  let e = 0;
+  while (e < n) {
+    const at = Math.min(s < n ? starts[byStart[s]!]! : Infinity, ends[byEnd[e]!]!);
+    if (open.size > 0 && from < at) {
+      const last = runs.at(-1);
+      if (last && last.end === from && sameCodes(last.codes, codes)) last.end = at;
+      else runs.push({ start: from, end: at, codes });
     }
-    while (nextEnd < byEnd.length && hits[byEnd[nextEnd]!]!.end <= from) {
-      open.delete(byEnd[nextEnd++]!);
-      changed = true;
-    }
-    if (open.size === 0) continue;
-    // Codes in the order their hits were given, as before; worked out again only when a hit
-    // opened or closed here.
-    if (changed) codes = [...new Set([...open].sort((a, b) => a - b).map((h) => hits[h]!.code))];
-    const last = runs.at(-1);
-    if (last && last.end === from && sameCodes(last.codes, codes)) last.end = to;
-    else runs.push({ start: from, end: to, codes });
+    while (e < n && ends[byEnd[e]!] === at) open.delete(byEnd[e++]!);
+    while (s < n && starts[byStart[s]!] === at) open.add(byStart[s++]!);
+    // Codes in the order their hits were given, as before; one hit open needs no sorting.
+    codes =
+      open.size === 1
+        ? [codeOf[open.values().next().value!]!]
+        : [...new Set([...open].sort((a, b) => a - b).map((h) => codeOf[h]!))];
+    from = at;
   }
   return runs;
+}
+
+/** Indexes of `positions` in ascending order of position (ties by index), sorted natively. */
+function order(positions: readonly number[]): Int32Array {
+  const n = positions.length;
+  // position * n + index is exact below 2^53: 10 MB of positions times a million hits.
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) keys[i] = positions[i]! * n + i;
+  keys.sort();
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = keys[i]! % n;
+  return out;
 }
 
 /**
