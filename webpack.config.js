@@ -75,10 +75,11 @@ function sandboxHtml(template, replacement) {
 
 /**
  * Lazy chunks the first verdict waits for: fetched from the page's <head> in parallel with the main
- * bundle instead of after it. MSAL signs the pane in (only outside the sandbox); the shipped term
- * lists' prebuilt matcher is needed by the first evaluation.
+ * bundle instead of after it. MSAL signs the pane in (only outside the sandbox); the pane's own code
+ * (React, Fluent, its state) runs once the first token is asked for (src/taskpane/index.tsx); the
+ * shipped term lists' prebuilt matcher is needed by the first evaluation.
  */
-const PRELOAD = ['msal', 'shipped-terms'];
+const PRELOAD = ['msal', 'pane', 'shipped-terms'];
 
 /**
  * Adds <link rel=preload as=script> for every file of the named chunk groups to one page. A

@@ -94,6 +94,7 @@ export function createProductionTokenProvider(
   const inflight = new Map<string, Promise<string>>();
   const refreshing = new Map<string, Promise<string>>();
   return {
+    ready: () => (naaSupported ? naaClient().then(() => undefined) : Promise.resolve()),
     getToken(scopes) {
       if (scopes.length === 0)
         return Promise.reject(new AuthError('failed', 'A token was requested without scopes.'));

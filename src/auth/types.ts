@@ -6,6 +6,12 @@ export interface TokenProvider {
    * Continuous Access Evaluation challenge asked for, so the next getToken returns that.
    */
   refresh?(scopes: readonly string[], claims?: string): Promise<void>;
+  /**
+   * Settles (never rejects) once a token asked for now goes straight to the host, nothing left
+   * to load or set up first: in production, once MSAL's chunk has run and its nested-app-auth
+   * client exists, or could not be made. Absent: nothing to wait for.
+   */
+  ready?(): Promise<void>;
 }
 
 /** What a fresh token must satisfy: the decoded claims request of a 401 challenge, if any. */

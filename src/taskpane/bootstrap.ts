@@ -1,13 +1,13 @@
 // Wires the ports for the pane once Office is ready: the Outlook host, tokens, Graph services and
 // the outbox. Kept apart from index.tsx so the wiring is testable without a DOM root.
-import { createTokenProvider } from '../auth';
+import { createTokenProvider, type TokenProvider } from '../auth';
 import { parseStrategy } from '../core/strategy';
 import { createGraphServices, type GraphServices } from '../graph';
 import { createMailActions } from '../graph/mail';
 import { STRATEGIES_LIST } from '../graph/schema';
 import { scopePlan } from '../graph/scopes';
 import type { StrategyValidator } from '../graph/strategies';
-import type { MailActions } from '../graph/types';
+import type { MailActions, SettingsRepository } from '../graph/types';
 import { createGraphAttachmentFallback } from '../graph/attachments';
 import { createAttachmentPort, officeRestId } from '../office/attachments';
 import { createLimiter } from '../office/limiter';
@@ -64,15 +64,35 @@ const workerBodyReader: BodyReader = {
   readBody: async (...args) => (await import('../reading/client')).sharedWorkerEngine().readBody(...args),
 };
 
-export async function createServices(
+/** The services on their way, and when the first token is with the host. */
+export interface Booting {
+  services: Promise<BootResult>;
+  /**
+   * Settles (never rejects) once the start-up token has been asked of the host (in production,
+   * MSAL loaded and its client made): the pane's own code can be evaluated from then on without
+   * holding up the sign-in.
+   */
+  tokenAsked: Promise<void>;
+}
+
+export async function createServices(config: RuntimeConfig, host?: MailboxHost): Promise<BootResult> {
+  return startServices(config, host).services;
+}
+
+/** Asks for the start-up token at once, then wires the rest (the outbox opens meanwhile). */
+export function startServices(
   config: RuntimeConfig,
   host: MailboxHost = createOutlookHost({ limiter: officeCalls }),
-): Promise<BootResult> {
+): Booting {
   const tokens = createTokenProvider(config, host);
   // The first Graph requests (site, settings, strategies) all wait for this token: asked for now,
   // it arrives while the outbox opens and the pane renders, and those requests find it ready (the
   // provider shares one acquisition per scope set). A failure here is the first request's to report.
   void tokens.getToken(scopePlan().lists).catch(() => undefined);
+  return { services: wire(config, host, tokens), tokenAsked: tokens.ready?.() ?? Promise.resolve() };
+}
+
+async function wire(config: RuntimeConfig, host: MailboxHost, tokens: TokenProvider): Promise<BootResult> {
   const graph = createGraphServices({
     baseUrl: config.graphBaseUrl,
     siteHostname: config.siteHostname,
@@ -81,13 +101,20 @@ export async function createServices(
     tokens,
     validateStrategy,
   });
+  // The start-up's reads go out as soon as the first token is there, not once the pane's code has
+  // run and rendered: the repository shares this sync with the start-up's own (one in flight),
+  // and the start-up's first settings load takes this one over.
+  void graph.strategies.sync().catch(() => undefined);
+  const settings: SettingsRepository = {
+    load: firstCallTakesOver(graph.settings.load(), graph.settings.load),
+  };
   const { outbox, warning } = await openOutbox(graph, config, host.user().emailAddress);
   return {
     services: {
       host,
       strategies: graph.strategies,
       contactLog: graph.contactLog,
-      settings: graph.settings,
+      settings,
       mail: graph.mail,
       mailFor: sharedMailActions(graph),
       outbox,
@@ -96,6 +123,20 @@ export async function createServices(
       importStrategies: strategyImport(graph, config),
     },
     outboxWarning: warning,
+  };
+}
+
+/**
+ * A load begun early: the first call gets it (its caller reports a failure), later calls load
+ * afresh (a retry must not be handed the same failed answer).
+ */
+export function firstCallTakesOver<T>(begun: Promise<T>, load: () => Promise<T>): () => Promise<T> {
+  let early: Promise<T> | null = begun;
+  begun.catch(() => undefined);
+  return () => {
+    const answer = early ?? load();
+    early = null;
+    return answer;
   };
 }
 

@@ -181,3 +181,43 @@ describe('production tokens without nested app authentication', () => {
     await expect(tokens.getToken(MAIL)).rejects.toMatchObject({ kind: 'unavailable' });
   });
 });
+
+// The pane's code is evaluated once ready() settles (src/taskpane/index.tsx): it must wait for
+// MSAL's client, never for the host's answer (a consent popup would leave the pane blank).
+describe('ready: when a token asked for goes straight to the host', () => {
+  it('settles once the NAA client exists, before the host has answered', async () => {
+    let made!: (client: ReturnType<typeof fakeNaa>) => void;
+    const naa = fakeNaa({ silent: () => new Promise(() => undefined) }); // the host never answers
+    const tokens = createTokenProvider(PRODUCTION, fakeHost(), {
+      loadNaa: () => new Promise((resolve) => (made = resolve)),
+      dialog: null,
+    });
+    void tokens.getToken(LISTS);
+    let settled = false;
+    const ready = tokens.ready?.().then(() => (settled = true));
+    await Promise.resolve();
+    expect(settled).toBe(false); // MSAL still loading
+    made(naa);
+    await ready;
+    expect(settled).toBe(true);
+    await Promise.resolve();
+    expect(naa.calls).toEqual(['silent Sites.ReadWrite.All']);
+  });
+
+  it('settles when MSAL cannot start, and at once without NAA', async () => {
+    const spy = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const failing = createTokenProvider(PRODUCTION, fakeHost(), {
+      loadNaa: () => Promise.reject(new Error('bridge unavailable')),
+      dialog: fakeDialog(),
+    });
+    await expect(failing.ready?.()).resolves.toBeUndefined();
+    const loadNaa = jest.fn();
+    const noNaa = createTokenProvider(PRODUCTION, fakeHost({ naa: false }), {
+      loadNaa,
+      dialog: fakeDialog(),
+    });
+    await expect(noNaa.ready?.()).resolves.toBeUndefined();
+    expect(loadNaa).not.toHaveBeenCalled();
+    spy.mockRestore();
+  });
+});

@@ -441,6 +441,33 @@ describe('detectReopenDemand', () => {
   ])('finds none in "%s"', (text) => {
     expect(detectReopenDemand(text)).toBeNull();
   });
+
+  // It reads the shipped matcher (reopen terms beside the reading aids) instead of compiling the
+  // reopen terms alone: the first demand must be the one those alone find, whatever reading-aid
+  // phrases overlap or surround it.
+  it('finds what a matcher of the reopen terms alone finds, among reading-aid phrases', () => {
+    const alone = compileMatcher([['REOPEN', REOPEN_TERMS]] as const);
+    const phrasesOf = (terms: readonly string[]) =>
+      terms.flatMap((t) => {
+        const e = expand(t.replace(/\*$/u, ''));
+        return typeof e === 'string' ? [] : e.slice(0, 1);
+      });
+    const piece = fc.oneof(
+      fc.constantFrom(...phrasesOf(REOPEN_TERMS)),
+      fc.constantFrom(...INDICATOR_CODES.flatMap((code) => phrasesOf(DEFAULT_TERMS[code]))),
+      fc.constantFrom('again', 'review', 'my', 'the decision', 'Please', '. ', ', ', '\n\n'),
+    );
+    const text = fc.array(piece, { maxLength: 30 }).map((p) => p.join(' '));
+    fc.assert(
+      fc.property(text, (t) => {
+        const first = alone.scan(t)[0];
+        expect(detectReopenDemand(t)).toEqual(
+          first ? { start: first.start, end: first.end, text: first.text } : null,
+        );
+      }),
+      { numRuns: 500 },
+    );
+  });
 });
 
 describe('suggestedQuestions', () => {
