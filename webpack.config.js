@@ -265,7 +265,11 @@ module.exports = async (env = {}, argv = {}) => {
     optimization: { minimize: production },
     cache: {
       type: 'filesystem',
-      name: `${mode}-${sandbox ? 'sandbox' : 'addin'}`,
+      // One cache per kind of build. A stand-in entry (the build and sandbox tests) gets its own:
+      // its builds run from the webpack CLI, while the browser tests build the real pane inside
+      // jest, and a pack one of them wrote could not be read back by the other ("No deserializer
+      // registered"), a megabyte of warnings per build.
+      name: `${mode}-${sandbox ? 'sandbox' : 'addin'}${env.taskpaneEntry ? '-stand-in' : ''}`,
       // A change to this file or the certificate helper invalidates the cache.
       buildDependencies: { config: [__filename, path.join(root, 'scripts/dev-cert.cjs')] },
     },
