@@ -63,47 +63,42 @@ const useStyles = makeStyles({
 
 /** One block of the text: plain runs as text nodes, highlighted runs as labelled marks. */
 const Block = memo(function Block({ segments }: { segments: readonly PlacedSegment[] }) {
-  const s = useShared();
   const styles = useStyles();
   return (
     <div className={styles.block}>
-      {segments.map((seg) =>
-        seg.codes.length === 0 ? (
-          seg.text
-        ) : seg.codes.some(isRiskCode) ? (
-          <mark
-            key={seg.start}
-            data-start={seg.start}
-            tabIndex={-1}
-            className={styles.risk}
-            title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
-            data-codes={seg.codes.join(' ')}
-            data-risk=""
-          >
-            <ShieldError16Filled aria-hidden />
-            {seg.text}
-            <span className={styles.riskTag}>
-              {' '}
-              (risk: {seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')})
-            </span>
-          </mark>
-        ) : (
-          <mark
-            key={seg.start}
-            data-start={seg.start}
-            tabIndex={-1}
-            className={styles.mark}
-            title={seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')}
-            data-codes={seg.codes.join(' ')}
-          >
-            {seg.text}
-            <span className={s.visuallyHidden}> ({seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ')})</span>
-          </mark>
-        ),
-      )}
+      {segments.map((seg) => (seg.codes.length === 0 ? seg.text : <Highlight key={seg.start} seg={seg} />))}
     </div>
   );
 });
+
+/**
+ * A highlighted run, labelled in words: a risk phrase wears its shield and a visible "(risk: …)"
+ * tag; any other phrase's label is for screen readers (its colour is not the only sign of it).
+ */
+function Highlight({ seg }: { seg: PlacedSegment }) {
+  const s = useShared();
+  const styles = useStyles();
+  const labels = seg.codes.map((c) => INDICATOR_LABEL[c]).join(', ');
+  const risk = seg.codes.some(isRiskCode);
+  return (
+    <mark
+      data-start={seg.start}
+      tabIndex={-1}
+      className={risk ? styles.risk : styles.mark}
+      title={labels}
+      data-codes={seg.codes.join(' ')}
+      {...(risk ? { 'data-risk': '' } : {})}
+    >
+      {risk && <ShieldError16Filled aria-hidden />}
+      {seg.text}
+      {risk ? (
+        <span className={styles.riskTag}> (risk: {labels})</span>
+      ) : (
+        <span className={s.visuallyHidden}> ({labels})</span>
+      )}
+    </mark>
+  );
+}
 
 const count = new Intl.NumberFormat('en-GB');
 
